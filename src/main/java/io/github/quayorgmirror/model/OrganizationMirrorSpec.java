@@ -1,0 +1,49 @@
+package io.github.quayorgmirror.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * The spec of an OrganizationMirror, field for field as the existing operator's CRD declares it.
+ * Every field is nullable: "absent" and "false"/"empty" mean different things (a field absent on
+ * update is left alone in Quay). Durations and dates stay strings here; {@code quay.mapping}
+ * parses them so that a bad value becomes a status message, not a deserialisation error.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record OrganizationMirrorSpec(
+        ConnSecretRef connSecretRef,
+        Boolean preserveInQuayOnDeletion,
+        String organization,
+        String externalRegistryType,
+        String externalRegistryUrl,
+        String externalNamespace,
+        String externalRegistryUsername,
+        String externalRegistryPassword,
+        String robotUsername,
+        String visibility,
+        List<String> repositoryFilters,
+        String syncInterval,
+        String syncStartDate,
+        String skopeoTimeout,
+        Boolean isEnabled,
+        Boolean verifyTls,
+        String httpProxy,
+        String httpsProxy,
+        String noProxy,
+        Boolean forceSync) {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ConnSecretRef(String name, String namespace) {
+    }
+
+    public boolean preserveInQuay() {
+        return Boolean.TRUE.equals(preserveInQuayOnDeletion);
+    }
+
+    public boolean forceSyncRequested() {
+        return Boolean.TRUE.equals(forceSync);
+    }
+}

@@ -1,0 +1,19 @@
+package io.github.quayorgmirror.quay;
+
+/** Quay could not be reached or answered 5xx/429 after every redelivery. */
+public class QuayUnavailableException extends QuayApiException {
+
+    public QuayUnavailableException(String operation, int statusCode, String message) {
+        super(operation, statusCode, message);
+    }
+
+    @Override
+    public String reason() {
+        return "QuayUnavailable";
+    }
+
+    @Override
+    public boolean permanent() {
+        return false;
+    }
+}
