@@ -1,0 +1,63 @@
+package io.github.quayorgmirror.reconcile;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.github.quayorgmirror.model.OrganizationMirrorSpec;
+import io.github.quayorgmirror.quay.ConnectionSecretParser;
+import io.github.quayorgmirror.quay.QuayConnection;
+import io.github.quayorgmirror.quay.QuayExchange;
+import io.github.quayorgmirror.status.MirrorResource;
+import java.util.Map;
+import org.apache.camel.Exchange;
+
+/** Reconcile steps that find the Quay connection: which Secret, and what it says. */
+public class ConnectionSteps {
+
+    private final boolean allowCrossNamespaceSecrets;
+
+    public ConnectionSteps(boolean allowCrossNamespaceSecrets) {
+        this.allowCrossNamespaceSecrets = allowCrossNamespaceSecrets;
+    }
+
+    /** Sets the Secret's namespace and name; {@code connSecretRef.namespace} defaults to the resource's. */
+    public void locateSecret(Exchange exchange) throws ControllerFailure {
+        GenericKubernetesResource resource = ResourceSteps.resource(exchange);
+        String ownNamespace = resource.getMetadata().getNamespace();
+        OrganizationMirrorSpec.ConnSecretRef ref = MirrorResource.spec(resource).connSecretRef();
+        if (ref == null || ref.name() == null || ref.name().isBlank()) {
+            throw new ControllerFailure("InvalidSpec", "spec.connSecretRef.name is required: it names the Secret that"
+                    + " holds the Quay connection (host, token or username/password)", true);
+        }
+        String namespace = ref.namespace() == null || ref.namespace().isBlank() ? ownNamespace : ref.namespace();
+        if (!allowCrossNamespaceSecrets && !namespace.equals(ownNamespace)) {
+            throw ControllerFailure.crossNamespaceSecretRefused(ownNamespace, namespace);
+        }
+        exchange.setProperty(ReconcileProperties.SECRET_NAMESPACE, namespace);
+        exchange.setProperty(ReconcileProperties.SECRET_NAME, ref.name());
+    }
+
+    /** Reads the Secret the kubernetes-secrets producer left in the body (null when it does not exist). */
+    public void readSecret(Exchange exchange) throws Exception {
+        String namespace = exchange.getProperty(ReconcileProperties.SECRET_NAMESPACE, String.class);
+        String name = exchange.getProperty(ReconcileProperties.SECRET_NAME, String.class);
+        Secret secret = exchange.getIn().getBody(Secret.class);
+        if (secret == null) {
+            throw ControllerFailure.secretNotFound(namespace, name);
+        }
+        Map<String, String> data = secret.getData() == null ? Map.of() : secret.getData();
+        QuayConnection connection = ConnectionSecretParser.parse(namespace + "/" + name, data);
+        exchange.setProperty(QuayExchange.CONNECTION, connection);
+        exchange.setProperty(ReconcileProperties.SECRET_VERSION, secret.getMetadata().getResourceVersion());
+        exchange.getIn().setBody(null);
+    }
+
+    /** The organization path segment for the Quay calls. */
+    public void targetOrganization(Exchange exchange) throws ControllerFailure {
+        String organization = MirrorResource.spec(ResourceSteps.resource(exchange)).organization();
+        if (organization == null || organization.isBlank()) {
+            throw new ControllerFailure("InvalidSpec", "spec.organization is required: it names the Quay organization"
+                    + " to mirror into", true);
+        }
+        exchange.setProperty(QuayExchange.ORGANIZATION, organization);
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.quayorgmirror.reconcile;
+
+/** A failure found by the controller itself (not reported by Quay): missing Secret, refused reference, ... */
+public class ControllerFailure extends Exception implements ReconcileFailure {
+
+    private final String reason;
+    private final boolean permanent;
+
+    public ControllerFailure(String reason, String message, boolean permanent) {
+        super(message);
+        this.reason = reason;
+        this.permanent = permanent;
+    }
+
+    public static ControllerFailure secretNotFound(String namespace, String name) {
+        return new ControllerFailure("SecretNotFound", "The connection Secret " + namespace + "/" + name
+                + " named in spec.connSecretRef does not exist; create it with the keys host and token"
+                + " (or username and password)", true);
+    }
+
+    public static ControllerFailure crossNamespaceSecretRefused(String resourceNamespace, String secretNamespace) {
+        return new ControllerFailure("SecretReferenceNotAllowed", "spec.connSecretRef.namespace \"" + secretNamespace
+                + "\" differs from the resource's namespace \"" + resourceNamespace + "\", and this controller only reads"
+                + " connection Secrets from the resource's own namespace (orgmirror.reconcile.allow-cross-namespace-secrets"
+                + "=false)", true);
+    }
+
+    public static ControllerFailure registryTypeChange(String inQuay, String wanted) {
+        return new ControllerFailure("RegistryTypeChangeRequiresRecreate", "spec.externalRegistryType is \"" + wanted
+                + "\" but the mirror in Quay has type \"" + inQuay + "\": Quay cannot change the type of an existing"
+                + " mirror. Delete the OrganizationMirror (and the repositories it created in Quay) and create it again,"
+                + " or set externalRegistryType back to \"" + inQuay + "\"", true);
+    }
+
+    @Override
+    public String reason() {
+        return reason;
+    }
+
+    @Override
+    public boolean permanent() {
+        return permanent;
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.quayorgmirror.reconcile;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.github.quayorgmirror.status.MirrorResource;
+import io.github.quayorgmirror.status.ReconcileOutcome.Note;
+import java.util.Objects;
+import org.apache.camel.Exchange;
+
+/**
+ * {@code forceSync: true} is a one-shot trigger per spec generation: fired once, recorded in
+ * {@code status.lastForcedSyncGeneration}, never repeated on resync or restart (the Ansible operator
+ * fired it on every run).
+ */
+public class ForceSyncSteps {
+
+    public boolean due(Exchange exchange) {
+        GenericKubernetesResource resource = ResourceSteps.resource(exchange);
+        return MirrorResource.spec(resource).forceSyncRequested() && !Objects.equals(
+                MirrorResource.status(resource).lastForcedSyncGeneration(), MirrorResource.generation(resource));
+    }
+
+    public void triggered(Exchange exchange) {
+        GenericKubernetesResource resource = ResourceSteps.resource(exchange);
+        ResourceSteps.outcome(exchange).forcedSync(MirrorResource.generation(resource));
+        ResourceSteps.outcome(exchange).note(Note.normal("SyncTriggered",
+                "Triggered a synchronization of the mirror in Quay (forceSync, generation "
+                        + MirrorResource.generation(resource) + ")"));
+        exchange.setProperty(ReconcileProperties.QUAY_WRITTEN, true);
+    }
+
+    /** Quay refuses sync-now while discovery or repositories are still running: not an error, try later. */
+    public void postponed(Exchange exchange) {
+        Exception refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        ResourceSteps.outcome(exchange).pending("SyncPending", "The forced synchronization waits: "
+                + (refusal == null ? "Quay refused it" : refusal.getMessage()) + ". The controller asks again later.");
+    }
+}

@@ -1,0 +1,95 @@
+package io.github.quayorgmirror.reconcile;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.github.quayorgmirror.model.QuayMirrorState;
+import io.github.quayorgmirror.quay.mapping.DesiredMirrorConfig;
+import io.github.quayorgmirror.quay.mapping.LastApplied;
+import io.github.quayorgmirror.quay.mapping.MirrorConfigDiff;
+import io.github.quayorgmirror.quay.mapping.MirrorUpdate;
+import io.github.quayorgmirror.quay.mapping.SpecToQuayConfig;
+import io.github.quayorgmirror.status.MirrorResource;
+import io.github.quayorgmirror.status.ReconcileOutcome;
+import io.github.quayorgmirror.status.ReconcileOutcome.Note;
+import java.time.Clock;
+import java.util.Objects;
+import org.apache.camel.Exchange;
+
+/** Reconcile steps that turn the spec into Quay writes: desired config, create, minimal update. */
+public class MirrorConfigSteps {
+
+    private final Clock clock;
+
+    public MirrorConfigSteps(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Validates the whole spec before any Quay call: a bad field stops the pass with every problem named. */
+    public void desired(Exchange exchange) throws Exception {
+        GenericKubernetesResource resource = ResourceSteps.resource(exchange);
+        exchange.setProperty(ReconcileProperties.DESIRED, SpecToQuayConfig.toDesired(MirrorResource.spec(resource)));
+    }
+
+    /** Quay's GET answer (null when no mirror is configured) is what the status shows of Quay. */
+    public void observe(Exchange exchange) {
+        ResourceSteps.outcome(exchange).observedInQuay(exchange.getIn().getBody(QuayMirrorState.class));
+    }
+
+    public void createBody(Exchange exchange) throws Exception {
+        exchange.getIn().setBody(desired(exchange).createBody(clock));
+    }
+
+    public void created(Exchange exchange) {
+        ReconcileOutcome outcome = ResourceSteps.outcome(exchange);
+        outcome.applied(appliedNow(exchange));
+        outcome.note(Note.normal("Created", "Created the mirror configuration of organization "
+                + exchange.getProperty("quayOrganization") + " in Quay"));
+        exchange.setProperty(ReconcileProperties.QUAY_WRITTEN, true);
+    }
+
+    /**
+     * Computes the smallest PUT from the spec and Quay's GET, leaves it in the body and sets
+     * {@code quayUpdateNeeded}; records a baseline for a mirror the controller did not create itself.
+     */
+    public void planUpdate(Exchange exchange) throws Exception {
+        GenericKubernetesResource resource = ResourceSteps.resource(exchange);
+        ReconcileOutcome outcome = ResourceSteps.outcome(exchange);
+        QuayMirrorState current = outcome.quayState();
+        DesiredMirrorConfig desired = desired(exchange);
+        LastApplied lastApplied = MirrorResource.status(resource).lastApplied();
+        if (lastApplied == null) {
+            // Adopted (created by hand, by the Ansible operator, or before a crash): Quay's schedule is
+            // authoritative, so the start date counts as applied; the password, unknowable, is sent once.
+            lastApplied = new LastApplied(null, null, desired.syncStartDate());
+        }
+        MirrorUpdate update = MirrorConfigDiff.between(desired, current, lastApplied,
+                exchange.getProperty(ReconcileProperties.SECRET_VERSION, String.class), MirrorResource.generation(resource));
+        if (update.registryTypeChangeRequested()) {
+            throw ControllerFailure.registryTypeChange(current.externalRegistryType(), desired.externalRegistryType());
+        }
+        if (MirrorResource.status(resource).lastApplied() == null) {
+            outcome.applied(appliedNow(exchange));
+        }
+        exchange.getIn().setBody(update.body());
+        exchange.setProperty("changedFields", update.changedFields());
+        exchange.setProperty(ReconcileProperties.QUAY_UPDATE_NEEDED, !update.body().isEmpty());
+    }
+
+    @SuppressWarnings("unchecked")
+    public void updated(Exchange exchange) {
+        ReconcileOutcome outcome = ResourceSteps.outcome(exchange);
+        outcome.applied(appliedNow(exchange));
+        outcome.note(Note.normal("Updated", "Updated the mirror configuration in Quay: "
+                + String.join(", ", exchange.getProperty("changedFields", java.util.List.class))));
+        exchange.setProperty(ReconcileProperties.QUAY_WRITTEN, true);
+    }
+
+    private LastApplied appliedNow(Exchange exchange) {
+        GenericKubernetesResource resource = ResourceSteps.resource(exchange);
+        return new LastApplied(MirrorResource.generation(resource),
+                exchange.getProperty(ReconcileProperties.SECRET_VERSION, String.class), desired(exchange).syncStartDate());
+    }
+
+    private static DesiredMirrorConfig desired(Exchange exchange) {
+        return Objects.requireNonNull(exchange.getProperty(ReconcileProperties.DESIRED, DesiredMirrorConfig.class));
+    }
+}

@@ -1,0 +1,90 @@
+package io.github.quayorgmirror.reconcile;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.github.quayorgmirror.queue.WorkQueueConstants;
+import io.github.quayorgmirror.status.Condition;
+import io.github.quayorgmirror.status.MirrorResource;
+import io.github.quayorgmirror.status.ReconcileOutcome;
+import io.github.quayorgmirror.status.ReconcileOutcome.Failure;
+import io.github.quayorgmirror.status.ReconcileOutcome.Note;
+import io.github.quayorgmirror.status.StatusWriter;
+import java.time.Duration;
+import java.util.Objects;
+import org.apache.camel.Exchange;
+
+/** The end of every pass: a failure becomes a condition, the status is written if it changed, the queue told when to come back. */
+public class OutcomeSteps {
+
+    private final StatusWriter statusWriter;
+    private final Duration stalledRetry;
+    private final Duration syncPendingRetry;
+
+    public OutcomeSteps(StatusWriter statusWriter, Duration stalledRetry, Duration syncPendingRetry) {
+        this.statusWriter = statusWriter;
+        this.stalledRetry = stalledRetry;
+        this.syncPendingRetry = syncPendingRetry;
+    }
+
+    /** Turns the exception that ended the pass into a Failure; a Warning Event only when the failure is new. */
+    public void recordFailure(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Failure failure = describe(cause);
+        if (Boolean.TRUE.equals(exchange.getProperty(ReconcileProperties.DELETING, Boolean.class))) {
+            failure = new Failure("DeletionBlocked", "Deletion is blocked (" + failure.reason() + "): " + failure.message()
+                    + ". The finalizer stays until the mirror is deleted in Quay: restore the connection Secret or fix"
+                    + " the cause, or set spec.preserveInQuayOnDeletion: true to keep the mirror in Quay.", false);
+        }
+        ReconcileOutcome outcome = exchange.getProperty(ReconcileProperties.OUTCOME, ReconcileOutcome.class);
+        if (outcome == null) {
+            outcome = new ReconcileOutcome();
+            exchange.setProperty(ReconcileProperties.OUTCOME, outcome);
+        }
+        outcome.failed(failure);
+        GenericKubernetesResource resource = ResourceSteps.resource(exchange);
+        Condition ready = resource == null ? null : MirrorResource.status(resource).condition(Condition.READY);
+        if (ready == null || !Objects.equals(ready.reason(), failure.reason())
+                || !Objects.equals(ready.message(), failure.message())) {
+            outcome.note(Note.warning(failure.reason(), failure.message()));
+        }
+    }
+
+    /** Writes the status (only if it changed) and sets the work queue's instructions for this key. */
+    public void writeStatus(Exchange exchange) {
+        ReconcileOutcome outcome = exchange.getProperty(ReconcileProperties.OUTCOME, ReconcileOutcome.class);
+        GenericKubernetesResource resource = ResourceSteps.resource(exchange);
+        if (resource != null && outcome != null && !outcome.released()) {
+            statusWriter.write(resource, outcome);
+        }
+        decideRequeue(exchange, outcome);
+    }
+
+    private void decideRequeue(Exchange exchange, ReconcileOutcome outcome) {
+        Failure failure = outcome == null ? null : outcome.failure();
+        boolean deleting = Boolean.TRUE.equals(exchange.getProperty(ReconcileProperties.DELETING, Boolean.class));
+        if (failure == null && outcome != null && outcome.pending() != null) {
+            exchange.setProperty(WorkQueueConstants.REQUEUE_AFTER, syncPendingRetry);
+            exchange.setProperty(ReconcileProperties.RESULT, "requeued");
+        } else if (failure == null) {
+            exchange.setProperty(ReconcileProperties.RESULT, "success");
+        } else if (failure.permanent() && !deleting) {
+            exchange.setProperty(WorkQueueConstants.REQUEUE_AFTER, stalledRetry);
+            exchange.setProperty(ReconcileProperties.RESULT, "stalled");
+        } else {
+            exchange.setProperty(WorkQueueConstants.FAILED, true);
+            exchange.setProperty(ReconcileProperties.RESULT, "failed");
+        }
+    }
+
+    static Failure describe(Exception cause) {
+        if (cause instanceof ReconcileFailure failure) {
+            return new Failure(failure.reason(), failure.getMessage(), failure.permanent());
+        }
+        if (cause instanceof KubernetesClientException kube) {
+            return new Failure("KubernetesApiError", "The Kubernetes API answered " + kube.getCode()
+                    + (kube.getStatus() == null ? "" : ": " + kube.getStatus().getMessage()), false);
+        }
+        return new Failure("InternalError", "Unexpected " + (cause == null ? "failure" : cause.getClass().getSimpleName()
+                + ": " + cause.getMessage()), false);
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.quayorgmirror.status;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.MicroTimeBuilder;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
+import io.fabric8.kubernetes.api.model.events.v1.EventBuilder;
+import io.github.quayorgmirror.reconcile.ReconcileProperties;
+import io.github.quayorgmirror.status.ReconcileOutcome.Note;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.camel.Exchange;
+
+/**
+ * Prepares one Kubernetes Event (events.k8s.io/v1) about the resource for camel-kubernetes'
+ * {@code kubernetes-events} producer: the body is the EventBuilder, the headers name and place it.
+ */
+public class EventFactory {
+
+    static final String REPORTING_CONTROLLER = "quay.herve4m.github.io/quay-orgmirror-controller";
+    private static final int NOTE_LIMIT = 1024;
+
+    private final Clock clock;
+    private final String instance;
+
+    public EventFactory(Clock clock, String instance) {
+        this.clock = clock;
+        this.instance = instance;
+    }
+
+    public void prepare(Exchange exchange) {
+        Note note = exchange.getIn().getBody(Note.class);
+        GenericKubernetesResource resource = exchange.getProperty(ReconcileProperties.RESOURCE,
+                GenericKubernetesResource.class);
+        String now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX"));
+        EventBuilder event = new EventBuilder()
+                .withEventTime(new MicroTimeBuilder().withTime(now).build())
+                .withType(note.type())
+                .withReason(note.reason())
+                .withAction(Boolean.TRUE.equals(exchange.getProperty(ReconcileProperties.DELETING)) ? "Finalize" : "Reconcile")
+                .withNote(note.message().length() > NOTE_LIMIT ? note.message().substring(0, NOTE_LIMIT) : note.message())
+                .withReportingController(REPORTING_CONTROLLER)
+                .withReportingInstance(instance)
+                .withRegarding(new ObjectReferenceBuilder()
+                        .withApiVersion(MirrorResource.API_VERSION).withKind(MirrorResource.KIND)
+                        .withNamespace(resource.getMetadata().getNamespace()).withName(resource.getMetadata().getName())
+                        .withUid(resource.getMetadata().getUid())
+                        .withResourceVersion(resource.getMetadata().getResourceVersion()).build());
+        exchange.getIn().setBody(event);
+        exchange.getIn().setHeader("CamelKubernetesNamespaceName", resource.getMetadata().getNamespace());
+        exchange.getIn().setHeader("CamelKubernetesEventName", resource.getMetadata().getName() + "."
+                + Long.toHexString(clock.millis()) + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000)));
+    }
+}

@@ -1,0 +1,52 @@
+package io.github.quayorgmirror.status;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Adds and removes our finalizer with a full update that carries the resourceVersion: a concurrent
+ * change gives a 409 and the reconcile runs again, instead of a merge patch that rewrites the list.
+ */
+public class Finalizers {
+
+    private final KubernetesClient client;
+
+    public Finalizers(KubernetesClient client) {
+        this.client = client;
+    }
+
+    /** @return the updated resource (or the same one when the finalizer was already there) */
+    public GenericKubernetesResource ensure(GenericKubernetesResource resource) {
+        if (MirrorResource.hasFinalizer(resource)) {
+            return resource;
+        }
+        GenericKubernetesResource update = MirrorResource.copy(resource);
+        List<String> finalizers = new ArrayList<>(listOf(update));
+        finalizers.add(MirrorResource.FINALIZER);
+        update.getMetadata().setFinalizers(finalizers);
+        return apply(update);
+    }
+
+    /** Removes our finalizer; the API server deletes the resource once no finalizer is left. */
+    public void remove(GenericKubernetesResource resource) {
+        if (!MirrorResource.hasFinalizer(resource)) {
+            return;
+        }
+        GenericKubernetesResource update = MirrorResource.copy(resource);
+        List<String> finalizers = new ArrayList<>(listOf(update));
+        finalizers.removeIf(MirrorResource.FINALIZER::equals);
+        update.getMetadata().setFinalizers(finalizers);
+        apply(update);
+    }
+
+    private GenericKubernetesResource apply(GenericKubernetesResource update) {
+        return MirrorResource.api(client).inNamespace(update.getMetadata().getNamespace()).resource(update).update();
+    }
+
+    private static List<String> listOf(GenericKubernetesResource resource) {
+        List<String> finalizers = resource.getMetadata().getFinalizers();
+        return finalizers == null ? List.of() : finalizers;
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.quayorgmirror.status;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.github.quayorgmirror.model.OrganizationMirrorSpec;
+import java.util.List;
+import java.util.Map;
+
+/** Typed access to an OrganizationMirror held as a fabric8 {@link GenericKubernetesResource}. */
+public final class MirrorResource {
+
+    public static final String API_VERSION = "quay.herve4m.github.io/v1alpha1";
+    public static final String KIND = "OrganizationMirror";
+    /** The Ansible operator's finalizer: migrated resources keep working. */
+    public static final String FINALIZER = "quay.herve4m.github.io/finalizer";
+    public static final ResourceDefinitionContext CONTEXT = new ResourceDefinitionContext.Builder()
+            .withGroup("quay.herve4m.github.io").withVersion("v1alpha1").withKind(KIND)
+            .withPlural("organizationmirrors").withNamespaced(true).build();
+
+    static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private MirrorResource() {
+    }
+
+    public static MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> api(
+            KubernetesClient client) {
+        return client.genericKubernetesResources(CONTEXT);
+    }
+
+    public static OrganizationMirrorSpec spec(GenericKubernetesResource resource) {
+        Object spec = resource.getAdditionalProperties().get("spec");
+        return JSON.convertValue(spec == null ? Map.of() : spec, OrganizationMirrorSpec.class);
+    }
+
+    public static OrganizationMirrorStatus status(GenericKubernetesResource resource) {
+        Object status = resource.getAdditionalProperties().get("status");
+        return status == null ? OrganizationMirrorStatus.EMPTY : JSON.convertValue(status, OrganizationMirrorStatus.class);
+    }
+
+    public static long generation(GenericKubernetesResource resource) {
+        Long generation = resource.getMetadata().getGeneration();
+        return generation == null ? 0L : generation;
+    }
+
+    public static boolean deleting(GenericKubernetesResource resource) {
+        return resource.getMetadata().getDeletionTimestamp() != null;
+    }
+
+    public static boolean hasFinalizer(GenericKubernetesResource resource) {
+        List<String> finalizers = resource.getMetadata().getFinalizers();
+        return finalizers != null && finalizers.contains(FINALIZER);
+    }
+
+    public static String key(GenericKubernetesResource resource) {
+        return resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
+    }
+
+    /** A deep copy, so that the informer's cached object is never changed in place. */
+    public static GenericKubernetesResource copy(GenericKubernetesResource resource) {
+        return JSON.convertValue(resource, GenericKubernetesResource.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> toMap(Object value) {
+        return JSON.convertValue(value, Map.class);
+    }
+}

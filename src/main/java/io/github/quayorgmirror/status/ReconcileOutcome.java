@@ -1,0 +1,98 @@
+package io.github.quayorgmirror.status;
+
+import io.github.quayorgmirror.model.QuayMirrorState;
+import io.github.quayorgmirror.quay.mapping.LastApplied;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one reconcile pass found and did. The route's processors fill it in step by step (exchange
+ * property {@code reconcileOutcome}); the status and the Events are derived from it in one place.
+ */
+public final class ReconcileOutcome {
+
+    public record Failure(String reason, String message, boolean permanent) {
+    }
+
+    public record Note(String type, String reason, String message) {
+        public static Note normal(String reason, String message) {
+            return new Note("Normal", reason, message);
+        }
+
+        public static Note warning(String reason, String message) {
+            return new Note("Warning", reason, message);
+        }
+    }
+
+    private QuayMirrorState quayState;
+    private Boolean existInQuay;
+    private LastApplied lastApplied;
+    private Long forcedSyncGeneration;
+    private Failure failure;
+    private Failure pending;
+    private boolean released;
+    private final List<Note> notes = new ArrayList<>();
+
+    public QuayMirrorState quayState() {
+        return quayState;
+    }
+
+    public void observedInQuay(QuayMirrorState state) {
+        this.quayState = state;
+        this.existInQuay = state != null;
+    }
+
+    public Boolean existInQuay() {
+        return existInQuay;
+    }
+
+    public LastApplied lastApplied() {
+        return lastApplied;
+    }
+
+    public void applied(LastApplied applied) {
+        this.lastApplied = applied;
+    }
+
+    public Long forcedSyncGeneration() {
+        return forcedSyncGeneration;
+    }
+
+    public void forcedSync(long generation) {
+        this.forcedSyncGeneration = generation;
+    }
+
+    public Failure failure() {
+        return failure;
+    }
+
+    public void failed(Failure failure) {
+        this.failure = failure;
+    }
+
+    /** Applied, but something must be checked again later (e.g. a forced sync waits for a running one). */
+    public Failure pending() {
+        return pending;
+    }
+
+    public void pending(String reason, String message) {
+        this.pending = new Failure(reason, message, false);
+    }
+
+    /** The finalizer was removed: the resource is gone or going, there is no status to write. */
+    public boolean released() {
+        return released;
+    }
+
+    public void release() {
+        this.released = true;
+    }
+
+    public List<Note> notes() {
+        return notes;
+    }
+
+    public void note(Note note) {
+        notes.add(note);
+    }
+}

@@ -1,0 +1,58 @@
+package io.github.quayorgmirror.status;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.HttpURLConnection;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the status subresource, and only when it differs from what the resource already shows.
+ * A write carries the resourceVersion it was based on; on a conflict the latest object is read and
+ * the status composed again on top of it, so a concurrent change is never overwritten blindly.
+ */
+public class StatusWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatusWriter.class);
+    private static final int ATTEMPTS = 3;
+
+    private final KubernetesClient client;
+    private final Clock clock;
+
+    public StatusWriter(KubernetesClient client, Clock clock) {
+        this.client = client;
+        this.clock = clock;
+    }
+
+    /** @return the status now on the resource, or null when the resource is gone */
+    public OrganizationMirrorStatus write(GenericKubernetesResource resource, ReconcileOutcome outcome) {
+        GenericKubernetesResource current = resource;
+        for (int attempt = 1; ; attempt++) {
+            OrganizationMirrorStatus before = MirrorResource.status(current);
+            OrganizationMirrorStatus after = StatusComposer.compose(before, MirrorResource.generation(current), outcome,
+                    clock.instant());
+            if (after.equals(before)) {
+                return before;
+            }
+            try {
+                GenericKubernetesResource update = MirrorResource.copy(current);
+                update.getAdditionalProperties().put("status", MirrorResource.toMap(after));
+                MirrorResource.api(client).inNamespace(current.getMetadata().getNamespace()).resource(update)
+                        .updateStatus();
+                LOG.debug("Status written resource={}", MirrorResource.key(current));
+                return after;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt == ATTEMPTS) {
+                    throw e;
+                }
+                current = MirrorResource.api(client).inNamespace(current.getMetadata().getNamespace())
+                        .withName(current.getMetadata().getName()).get();
+                if (current == null) {
+                    return null;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.github.quayorgmirror.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.quayorgmirror.model.QuayMirrorState;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StatusComposerTest {
+
+    private static final Instant T1 = Instant.parse("2026-11-01T10:00:00.123Z");
+    private static final Instant T2 = Instant.parse("2026-11-01T11:00:00Z");
+
+    @Test
+    void successMakesReadyTrueAndNotStalledWithTheGeneration() {
+        ReconcileOutcome outcome = new ReconcileOutcome();
+        outcome.observedInQuay(quayState("SUCCESS"));
+
+        OrganizationMirrorStatus status = StatusComposer.compose(null, 3, outcome, T1);
+
+        assertThat(status.condition(Condition.READY)).extracting(Condition::status, Condition::reason,
+                Condition::observedGeneration, Condition::lastTransitionTime)
+                .containsExactly("True", "Reconciled", 3L, "2026-11-01T10:00:00Z");
+        assertThat(status.condition(Condition.STALLED).status()).isEqualTo("False");
+        assertThat(status.condition(Condition.RECONCILING).status()).isEqualTo("False");
+        assertThat(status.observedGeneration()).isEqualTo(3L);
+        assertThat(status.existInQuay()).isTrue();
+        assertThat(status.message()).isEmpty();
+        assertThat(status.quay().syncStatus()).isEqualTo("SUCCESS");
+        assertThat(status.quay().repositoryStatusCounts()).containsEntry("SUCCESS", 2);
+    }
+
+    @Test
+    void sameOutcomeLaterGivesAnEqualStatusSoNothingIsWritten() {
+        ReconcileOutcome outcome = new ReconcileOutcome();
+        outcome.observedInQuay(quayState("SUCCESS"));
+        OrganizationMirrorStatus first = StatusComposer.compose(null, 3, outcome, T1);
+
+        OrganizationMirrorStatus second = StatusComposer.compose(first, 3, outcome, T2);
+
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void permanentFailureStallsAndKeepsWhatWasKnownOfQuay() {
+        ReconcileOutcome ok = new ReconcileOutcome();
+        ok.observedInQuay(quayState("SUCCESS"));
+        OrganizationMirrorStatus before = StatusComposer.compose(null, 3, ok, T1);
+        ReconcileOutcome failed = new ReconcileOutcome();
+        failed.failed(new ReconcileOutcome.Failure("InvalidSpec", "spec.syncInterval: too short", true));
+
+        OrganizationMirrorStatus after = StatusComposer.compose(before, 4, failed, T2);
+
+        assertThat(after.condition(Condition.READY)).extracting(Condition::status, Condition::reason, Condition::message,
+                Condition::lastTransitionTime)
+                .containsExactly("False", "InvalidSpec", "spec.syncInterval: too short", "2026-11-01T11:00:00Z");
+        assertThat(after.condition(Condition.STALLED).status()).isEqualTo("True");
+        assertThat(after.condition(Condition.RECONCILING).status()).isEqualTo("False");
+        assertThat(after.message()).isEqualTo("spec.syncInterval: too short");
+        assertThat(after.existInQuay()).isTrue();
+        assertThat(after.quay()).isEqualTo(before.quay());
+        assertThat(after.condition(Condition.STALLED).lastTransitionTime()).isEqualTo("2026-11-01T11:00:00Z");
+    }
+
+    @Test
+    void transientFailureIsReconcilingNotStalled() {
+        ReconcileOutcome failed = new ReconcileOutcome();
+        failed.failed(new ReconcileOutcome.Failure("QuayUnavailable", "Quay at https://q is unavailable", false));
+
+        OrganizationMirrorStatus status = StatusComposer.compose(null, 1, failed, T1);
+
+        assertThat(status.condition(Condition.READY).status()).isEqualTo("False");
+        assertThat(status.condition(Condition.RECONCILING)).extracting(Condition::status, Condition::reason)
+                .containsExactly("True", "QuayUnavailable");
+        assertThat(status.condition(Condition.STALLED).status()).isEqualTo("False");
+    }
+
+    @Test
+    void pendingWorkKeepsReadyButShowsReconciling() {
+        ReconcileOutcome outcome = new ReconcileOutcome();
+        outcome.observedInQuay(quayState("SYNCING"));
+        outcome.pending("SyncPending", "A forced sync waits for the running one");
+
+        OrganizationMirrorStatus status = StatusComposer.compose(null, 2, outcome, T1);
+
+        assertThat(status.condition(Condition.READY).status()).isEqualTo("True");
+        assertThat(status.condition(Condition.RECONCILING)).extracting(Condition::status, Condition::reason)
+                .containsExactly("True", "SyncPending");
+    }
+
+    @Test
+    void transitionTimeMovesOnlyWhenTheConditionFlips() {
+        ReconcileOutcome failed = new ReconcileOutcome();
+        failed.failed(new ReconcileOutcome.Failure("QuayUnavailable", "first", false));
+        OrganizationMirrorStatus first = StatusComposer.compose(null, 1, failed, T1);
+        ReconcileOutcome failedAgain = new ReconcileOutcome();
+        failedAgain.failed(new ReconcileOutcome.Failure("QuayRejected", "second", true));
+
+        OrganizationMirrorStatus second = StatusComposer.compose(first, 1, failedAgain, T2);
+
+        assertThat(second.condition(Condition.READY).lastTransitionTime()).isEqualTo("2026-11-01T10:00:00Z");
+        assertThat(second.condition(Condition.READY).reason()).isEqualTo("QuayRejected");
+    }
+
+    private static QuayMirrorState quayState(String syncStatus) {
+        return new QuayMirrorState(true, "quay", "https://quay.io", "projectquay", null, false, Map.of(),
+                java.util.List.of(), "org+robot", "public", 86400L, "2026-11-02T00:00:00Z", null, syncStatus, 3,
+                Map.of("SUCCESS", 2, "FAIL", 0), 300, "2026-11-01T09:00:00.5Z");
+    }
+}
