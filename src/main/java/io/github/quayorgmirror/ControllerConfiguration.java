@@ -3,6 +3,9 @@ package io.github.quayorgmirror;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.github.quayorgmirror.informer.InformerCache;
+import io.github.quayorgmirror.leader.LeaderElection;
+import io.github.quayorgmirror.leader.LeaseSettings;
+import io.github.quayorgmirror.queue.WorkQueueConstants;
 import io.github.quayorgmirror.reconcile.ConnectionSteps;
 import io.github.quayorgmirror.reconcile.ForceSyncSteps;
 import io.github.quayorgmirror.reconcile.MirrorConfigSteps;
@@ -11,12 +14,15 @@ import io.github.quayorgmirror.reconcile.ResourceSteps;
 import io.github.quayorgmirror.reconcile.SecretReferences;
 import io.github.quayorgmirror.status.EventFactory;
 import io.github.quayorgmirror.status.Finalizers;
+import io.github.quayorgmirror.status.MirrorResource;
 import io.github.quayorgmirror.status.StatusWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.util.TimeUtils;
 
@@ -28,6 +34,7 @@ import org.apache.camel.util.TimeUtils;
 public class ControllerConfiguration implements CamelConfiguration {
 
     static final String MIRROR_CACHE = "organizationMirrorCache";
+    static final String WORK_QUEUE = "workqueue:organizationmirrors";
 
     @Override
     public void configure(CamelContext context) {
@@ -49,6 +56,39 @@ public class ControllerConfiguration implements CamelConfiguration {
                 duration(context, "orgmirror.reconcile.stalled-retry"), duration(context, "orgmirror.reconcile.sync-pending-retry")));
         registry.bind("eventFactory", new EventFactory(clock, instanceName()));
         registry.bind("secretReferences", new SecretReferences(mirrors));
+
+        LeaderElection leaderElection = new LeaderElection(leaseSettings(context, client), client);
+        leaderElection.whenLeading(() -> requeueEverything(context, mirrors.get()));
+        registry.bind("leaderElection", leaderElection);
+        context.addService(leaderElection);
+    }
+
+    /** A new leader looks at every resource once: changes made while nobody led are not lost. */
+    private static void requeueEverything(CamelContext context, InformerCache cache) {
+        if (cache == null) {
+            return;
+        }
+        try (ProducerTemplate template = context.createProducerTemplate()) {
+            cache.list().forEach(resource -> template.sendBodyAndHeader(WORK_QUEUE, null,
+                    WorkQueueConstants.KEY, MirrorResource.key(resource)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static LeaseSettings leaseSettings(CamelContext context, KubernetesClient client) {
+        String prefix = "orgmirror.leader-election.";
+        String namespace = property(context, prefix + "lease-namespace");
+        if (namespace.isBlank()) {
+            namespace = client.getNamespace() == null ? "default" : client.getNamespace();
+        }
+        String identity = property(context, prefix + "identity");
+        if (identity.isBlank()) {
+            identity = instanceName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        }
+        return new LeaseSettings(Boolean.parseBoolean(property(context, prefix + "enabled")), namespace,
+                property(context, prefix + "lease-name"), identity, duration(context, prefix + "lease-duration"),
+                duration(context, prefix + "renew-deadline"), duration(context, prefix + "retry-period"));
     }
 
     private static String property(CamelContext context, String key) {

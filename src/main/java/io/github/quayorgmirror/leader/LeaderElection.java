@@ -1,0 +1,139 @@
+package io.github.quayorgmirror.leader;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
+import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.Route;
+import org.apache.camel.support.RoutePolicySupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes that name this policy run only on the instance holding the Kubernetes Lease. The others keep
+ * their informers and caches warm and stay ready, so a takeover starts work at once. fabric8's
+ * LeaderElector is used rather than camel-kubernetes' cluster service because that one lets only
+ * Ready pods found by label lead (docs/operations.md, "Leader election").
+ */
+public class LeaderElection extends RoutePolicySupport implements CamelContextAware {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LeaderElection.class);
+
+    private final LeaseSettings settings;
+    private final KubernetesClient client;
+    private final List<Route> routes = new CopyOnWriteArrayList<>();
+    private final List<Runnable> onLeading = new CopyOnWriteArrayList<>();
+    private volatile boolean leading;
+    private volatile CompletableFuture<?> election;
+    private CamelContext camelContext;
+    private ExecutorService executor;
+
+    public LeaderElection(LeaseSettings settings, KubernetesClient client) {
+        this.settings = settings;
+        this.client = client;
+    }
+
+    /** Without election this instance is the only one, and leads. */
+    public boolean isLeader() {
+        return !settings.enabled() || leading;
+    }
+
+    public LeaseSettings settings() {
+        return settings;
+    }
+
+    /** Runs after this instance became leader and started its routes (e.g. to requeue every resource). */
+    public void whenLeading(Runnable action) {
+        onLeading.add(action);
+    }
+
+    @Override
+    public void onInit(Route route) {
+        if (settings.enabled()) {
+            route.setAutoStartup(false);
+            routes.add(route);
+        }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        if (settings.enabled() && election == null) {
+            executor = camelContext.getExecutorServiceManager().newSingleThreadExecutor(this, "leader-election");
+            campaign();
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        CompletableFuture<?> running = election;
+        election = null;
+        if (running != null) {
+            running.cancel(true);
+        }
+        if (executor != null) {
+            camelContext.getExecutorServiceManager().shutdown(executor);
+        }
+    }
+
+    private void campaign() {
+        LOG.info("Campaigning for leadership lease={}/{} identity={}", settings.namespace(), settings.leaseName(),
+                settings.identity());
+        CompletableFuture<?> started = client.leaderElector().withConfig(new LeaderElectionConfigBuilder()
+                .withName(settings.leaseName())
+                .withLock(new LeaseLock(settings.namespace(), settings.leaseName(), settings.identity()))
+                .withLeaseDuration(settings.leaseDuration())
+                .withRenewDeadline(settings.renewDeadline())
+                .withRetryPeriod(settings.retryPeriod())
+                .withReleaseOnCancel(true)
+                .withLeaderCallbacks(new LeaderCallbacks(this::startLeading, this::stopLeading,
+                        leader -> LOG.info("Leader is now identity={}", leader)))
+                .build()).build().start();
+        election = started;
+        started.whenComplete((ignored, error) -> {
+            if (election == started && isRunAllowed()) {
+                executor.submit(this::campaign);
+            }
+        });
+    }
+
+    private void startLeading() {
+        leading = true;
+        LOG.info("Leading: starting routes {}", routes.stream().map(Route::getRouteId).toList());
+        executor.submit(() -> {
+            for (Route route : routes) {
+                startRoute(route);
+            }
+            onLeading.forEach(Runnable::run);
+        });
+    }
+
+    private void stopLeading() {
+        leading = false;
+        LOG.info("Leadership lost: stopping routes {}", routes.stream().map(Route::getRouteId).toList());
+        for (Route route : routes) {
+            try {
+                camelContext.getRouteController().stopRoute(route.getRouteId(), Duration.ofSeconds(30).toSeconds(),
+                        java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("Could not stop route={} cause={}", route.getRouteId(), e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
+    }
+}
