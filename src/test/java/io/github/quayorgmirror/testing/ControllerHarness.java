@@ -1,0 +1,196 @@
+package io.github.quayorgmirror.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.github.quayorgmirror.ControllerMain;
+import io.github.quayorgmirror.fakequay.FakeQuay;
+import io.github.quayorgmirror.status.Condition;
+import io.github.quayorgmirror.status.MirrorResource;
+import io.github.quayorgmirror.status.OrganizationMirrorStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.main.Main;
+
+/**
+ * The whole system in one JVM: fabric8's mock API server (CRUD mode, our CRD registered), the fake
+ * Quay seeded like the existing operator's sample expects, and controllers started from the real
+ * {@code routes/}. Used by the end-to-end tests and by the embedded run.
+ */
+public final class ControllerHarness implements AutoCloseable {
+
+    public static final String NAMESPACE = "default";
+    public static final String ORGANIZATION = "productionmirror";
+    public static final String ROBOT = "syncrobot";
+    public static final String USER = "mirror-admin";
+    public static final String PASSWORD = "s3cr3t-Passw0rd-for-tests";
+    public static final String SECRET = "quay-credentials-secret";
+    public static final Path SAMPLE = Path.of("k8s/samples/organizationmirror-sample.yaml");
+
+    private final MockKubernetes kube;
+    private final FakeQuay quay;
+    private final String token;
+    private final List<Main> controllers = new ArrayList<>();
+
+    private ControllerHarness(MockKubernetes kube, FakeQuay quay) {
+        this.kube = kube;
+        this.quay = quay;
+        quay.addOrganization(ORGANIZATION);
+        quay.addUser(USER, PASSWORD);
+        quay.makeOrgAdmin(ORGANIZATION, USER);
+        quay.addRobot(ORGANIZATION, ROBOT);
+        this.token = quay.addToken(USER, "org:admin", "repo:read");
+    }
+
+    public static ControllerHarness start() {
+        return new ControllerHarness(MockKubernetes.start(), FakeQuay.startHttp());
+    }
+
+    public MockKubernetes kube() {
+        return kube;
+    }
+
+    public FakeQuay quay() {
+        return quay;
+    }
+
+    public String token() {
+        return token;
+    }
+
+    /** The connection Secret of the sample, with the token (or with username/password when asked). */
+    public void createConnectionSecret(boolean withToken) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("host", quay.baseUri().toString());
+        values.put("validateCerts", "true");
+        if (withToken) {
+            values.put("token", token);
+        } else {
+            values.put("username", USER);
+            values.put("password", PASSWORD);
+        }
+        kube.createSecret(NAMESPACE, SECRET, values);
+    }
+
+    /** Starts a controller on the real routes with fast test timings; extra properties win. */
+    public Main startController(Map<String, String> properties) {
+        Main main = ControllerMain.newMain();
+        main.bind("kubernetesClient", kube.client());
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("camel.main.routesIncludePattern", "file:routes/*.yaml");
+        settings.put("camel.management.port", String.valueOf(freePort()));
+        settings.put("camel.management.host", "127.0.0.1");
+        settings.put("orgmirror.watch.resync-period", "2s");
+        settings.put("orgmirror.queue.backoff-initial", "100ms");
+        settings.put("orgmirror.queue.backoff-max", "2s");
+        settings.put("orgmirror.reconcile.stalled-retry", "3s");
+        settings.put("orgmirror.reconcile.sync-pending-retry", "1s");
+        settings.put("orgmirror.quay.redelivery.maximum-redeliveries", "2");
+        settings.put("orgmirror.quay.redelivery.delay", "20");
+        settings.put("orgmirror.quay.redelivery.maximum-delay", "100");
+        settings.putAll(properties);
+        settings.forEach(main::addOverrideProperty);
+        try {
+            main.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("Controller did not start", e);
+        }
+        controllers.add(main);
+        return main;
+    }
+
+    public Main startController() {
+        return startController(Map.of());
+    }
+
+    public void stopController(Main main) {
+        controllers.remove(main);
+        try {
+            main.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public GenericKubernetesResource applySample() {
+        kube.apply(SAMPLE, NAMESPACE);
+        return mirror("organizationmirror-sample");
+    }
+
+    /** Creates an OrganizationMirror from a YAML text. */
+    public GenericKubernetesResource create(String yaml) {
+        GenericKubernetesResource resource = Serialization.unmarshal(yaml, GenericKubernetesResource.class);
+        return MirrorResource.api(kube.client()).inNamespace(NAMESPACE).resource(resource).create();
+    }
+
+    public GenericKubernetesResource mirror(String name) {
+        return MirrorResource.api(kube.client()).inNamespace(NAMESPACE).withName(name).get();
+    }
+
+    public OrganizationMirrorStatus status(String name) {
+        GenericKubernetesResource resource = mirror(name);
+        return resource == null ? null : MirrorResource.status(resource);
+    }
+
+    public Condition condition(String name, String type) {
+        OrganizationMirrorStatus status = status(name);
+        return status == null ? null : status.condition(type);
+    }
+
+    /** Waits until the resource's condition has the given status and, if given, reason. */
+    public Condition awaitCondition(String name, String type, String status, String reason) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Condition condition = condition(name, type);
+            return condition != null && status.equals(condition.status())
+                    && (reason == null || reason.equals(condition.reason()));
+        });
+        return condition(name, type);
+    }
+
+    /** Waits until the resource's status describes its current generation and is Ready. */
+    public void awaitReady(String name) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            GenericKubernetesResource resource = mirror(name);
+            if (resource == null) {
+                return false;
+            }
+            Condition ready = MirrorResource.status(resource).condition(Condition.READY);
+            return ready != null && "True".equals(ready.status())
+                    && Long.valueOf(MirrorResource.generation(resource)).equals(ready.observedGeneration());
+        });
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Main main : List.copyOf(controllers)) {
+            stopController(main);
+        }
+        quay.close();
+        kube.close();
+    }
+}
