@@ -10,6 +10,8 @@ import io.github.quayorgmirror.status.ReconcileOutcome.Failure;
 import io.github.quayorgmirror.status.ReconcileOutcome.Note;
 import io.github.quayorgmirror.status.StatusWriter;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.camel.Exchange;
 
@@ -41,6 +43,7 @@ public class OutcomeSteps {
             exchange.setProperty(ReconcileProperties.OUTCOME, outcome);
         }
         outcome.failed(failure);
+        exchange.setProperty(ReconcileProperties.FAILURE, failureSummary(exchange, failure));
         GenericKubernetesResource resource = ResourceSteps.resource(exchange);
         Condition ready = resource == null ? null : MirrorResource.status(resource).condition(Condition.READY);
         if (ready == null || !Objects.equals(ready.reason(), failure.reason())
@@ -74,6 +77,19 @@ public class OutcomeSteps {
             exchange.setProperty(WorkQueueConstants.FAILED, true);
             exchange.setProperty(ReconcileProperties.RESULT, "failed");
         }
+    }
+
+    private static Map<String, Object> failureSummary(Exchange exchange, Failure failure) {
+        String key = exchange.getProperty(ReconcileProperties.RESOURCE_KEY, "", String.class);
+        int slash = key.indexOf('/');
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("resource", key);
+        summary.put("namespace", slash < 0 ? "" : key.substring(0, slash));
+        summary.put("name", key.substring(slash + 1));
+        summary.put("reason", failure.reason());
+        summary.put("message", failure.message());
+        summary.put("permanent", failure.permanent());
+        return summary;
     }
 
     static Failure describe(Exception cause) {

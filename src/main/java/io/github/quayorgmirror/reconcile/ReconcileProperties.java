@@ -28,6 +28,11 @@ public final class ReconcileProperties {
     public static final String QUAY_WRITTEN = "quayWritten";
     /** Boolean: a forced sync is due for this generation. */
     public static final String FORCE_SYNC_DUE = "forceSyncDue";
+    /**
+     * Map with {@code resource}, {@code namespace}, {@code name}, {@code reason}, {@code message} and
+     * {@code permanent}, set when a pass fails: ready to marshal to JSON in an extension route.
+     */
+    public static final String FAILURE = "reconcileFailure";
     /** String: {@code success}, {@code requeued}, {@code stalled} or {@code failed}, for metrics and extensions. */
     public static final String RESULT = "reconcileResult";
 
