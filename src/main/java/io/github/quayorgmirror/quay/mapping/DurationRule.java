@@ -60,6 +60,6 @@ record DurationRule(String units, long min, long max, String rangeRule) {
 
     private String formatRule() {
         return "use whole seconds, or a whole number followed by one of the units "
-                + String.join(", ", units.split("")) + " (for example \"90\", \"90s\", \"10m\")";
+                + String.join(", ", units.split("")) + ", such as \"90\", \"90s\" or \"10m\"";
     }
 }

@@ -32,10 +32,10 @@ public final class SpecToQuayConfig {
         String robot = robotUsername(spec.robotUsername(), organization, problems);
         String visibility = spec.visibility() == null ? DEFAULT_VISIBILITY
                 : oneOf("spec.visibility", spec.visibility(), List.of("public", "private"), problems);
-        Long syncInterval = spec.syncInterval() == null ? DEFAULT_SYNC_INTERVAL_SECONDS
-                : DurationRule.SYNC_INTERVAL.seconds("spec.syncInterval", spec.syncInterval(), problems);
-        Long skopeoTimeout = spec.skopeoTimeout() == null ? DEFAULT_SKOPEO_TIMEOUT_SECONDS
-                : DurationRule.SKOPEO_TIMEOUT.seconds("spec.skopeoTimeout", spec.skopeoTimeout(), problems);
+        Long syncInterval = seconds(DurationRule.SYNC_INTERVAL, "spec.syncInterval", spec.syncInterval(),
+                DEFAULT_SYNC_INTERVAL_SECONDS, problems);
+        Long skopeoTimeout = seconds(DurationRule.SKOPEO_TIMEOUT, "spec.skopeoTimeout", spec.skopeoTimeout(),
+                DEFAULT_SKOPEO_TIMEOUT_SECONDS, problems);
         String startDate = spec.syncStartDate() == null ? null
                 : QuayTimestamps.normalise("spec.syncStartDate", spec.syncStartDate(), problems);
         String username = blankToNull(spec.externalRegistryUsername());
@@ -62,6 +62,11 @@ public final class SpecToQuayConfig {
         config.put(QuayMirrorKeys.VERIFY_TLS, !Boolean.FALSE.equals(spec.verifyTls()));
         config.put(QuayMirrorKeys.PROXY, proxy);
         return config;
+    }
+
+    private static Long seconds(DurationRule rule, String field, String value, long whenAbsent,
+                                SpecProblems problems) {
+        return value == null ? Long.valueOf(whenAbsent) : rule.seconds(field, value, problems);
     }
 
     private static String organization(String value, SpecProblems problems) {
