@@ -54,6 +54,15 @@ final class MappingFixtures {
         return sampleSpecWith(Map.of());
     }
 
+    /** Overrides that remove the named spec fields. */
+    static Map<String, String> without(String... names) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (String name : names) {
+            overrides.put(name, null);
+        }
+        return overrides;
+    }
+
     static Map<String, String> field(String name, String value) {
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put(name, value);

@@ -2,6 +2,7 @@ package io.github.quayorgmirror.quay.mapping;
 
 import static io.github.quayorgmirror.quay.mapping.MappingFixtures.field;
 import static io.github.quayorgmirror.quay.mapping.MappingFixtures.sampleSpecWith;
+import static io.github.quayorgmirror.quay.mapping.MappingFixtures.without;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -88,7 +89,7 @@ class SpecValidationTest {
 
     @Test
     void requiresOrganization() {
-        SpecValidationException failure = invalid(sampleSpecWith(field("organization", null)));
+        SpecValidationException failure = invalid(sampleSpecWith(without("organization")));
         assertThat(failure.getMessage()).isEqualTo(
                 "spec.organization: is not set (name the Quay organization that receives the mirror)");
     }
