@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Dates as Quay takes them: its input format is strictly {@code yyyy-MM-dd'T'HH:mm:ss'Z'} (UTC, no fraction,
@@ -18,6 +19,7 @@ import java.util.Locale;
 final class QuayTimestamps {
 
     static final String QUAY_FORMAT = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+    private static final Pattern DATE_SPACE_TIME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}) (\\d)");
     private static final DateTimeFormatter OUTPUT = DateTimeFormatter.ofPattern(QUAY_FORMAT).withZone(ZoneOffset.UTC);
 
     private QuayTimestamps() {
@@ -46,9 +48,9 @@ final class QuayTimestamps {
             return null;
         }
         try {
-            // RFC 3339 allows lower-case "t" and "z"; java.time wants them upper-case.
-            String upper = value.strip().toUpperCase(Locale.ROOT);
-            return OffsetDateTime.parse(upper, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            // RFC 3339 allows lower-case "t" and "z" and a space between date and time; java.time does not.
+            String iso = DATE_SPACE_TIME.matcher(value.strip().toUpperCase(Locale.ROOT)).replaceFirst("$1T$2");
+            return OffsetDateTime.parse(iso, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeParseException notRfc3339) {
             return null;
         }

@@ -34,12 +34,14 @@ class SpecToQuayConfigTest {
     }
 
     @ParameterizedTest(name = "syncStartDate \"{0}\" is sent as {1}")
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
         "2026-04-25T21:06:00Z|2026-04-25T21:06:00Z",
         "2026-04-25T23:06:00+02:00|2026-04-25T21:06:00Z",
         "2026-04-25T21:06:00.123Z|2026-04-25T21:06:00Z",
         "2026-04-25T21:06:59.999999Z|2026-04-25T21:06:59Z",
         "2026-04-25t21:06:00z|2026-04-25T21:06:00Z",
+        "2026-04-25 21:06:00Z|2026-04-25T21:06:00Z",
+        " 2026-04-25T21:06:00Z |2026-04-25T21:06:00Z",
         "2026-04-25T21:06:00.5-05:30|2026-04-26T02:36:00Z",
         "2026-12-31T23:30:00-01:00|2027-01-01T00:30:00Z"})
     void normalisesSyncStartDateToUtcSeconds(String value, String quayValue) {
