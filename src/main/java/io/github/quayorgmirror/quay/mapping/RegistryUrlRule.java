@@ -1,0 +1,55 @@
+package io.github.quayorgmirror.quay.mapping;
+
+import static io.github.quayorgmirror.quay.mapping.FieldProblem.quoted;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The part of Quay's URL check (quay-org-mirror-api.md §4.3) that needs no DNS: an http(s) scheme, a host,
+ * no credentials. Whether Quay's SSRF filter allows the host is only known once Quay answers.
+ */
+final class RegistryUrlRule {
+
+    static final String FIELD = "spec.externalRegistryUrl";
+    private static final Pattern EMBEDDED_CREDENTIALS = Pattern.compile("^[^:/?#]+://[^/?#]*@");
+    private static final String EXAMPLE = "for example https://quay.io";
+
+    private RegistryUrlRule() {
+    }
+
+    /** The URL unchanged when Quay can take it, or null after recording why not. */
+    static String check(String url, SpecProblems problems) {
+        if (url == null) {
+            return null;
+        }
+        // Checked before anything quotes the value: the user-info part may hold a password.
+        if (EMBEDDED_CREDENTIALS.matcher(url).find()) {
+            problems.add(FIELD, "contains credentials before the host (user:password@)",
+                    "Quay refuses URLs with embedded credentials; put them in spec.externalRegistryUsername"
+                            + " and spec.externalRegistryPassword");
+            return null;
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException notAUri) {
+            problems.add(FIELD, quoted(url) + " is not a URL", "Quay needs an http:// or https:// URL, " + EXAMPLE);
+            return null;
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            problems.add(FIELD, quoted(url) + " has no http or https scheme",
+                    "Quay allows only the schemes http and https, " + EXAMPLE);
+            return null;
+        }
+        String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+        if (authority.replaceFirst(":\\d*$", "").isEmpty()) {
+            problems.add(FIELD, quoted(url) + " has no host name", "Quay requires a host name, " + EXAMPLE);
+            return null;
+        }
+        return url;
+    }
+}
