@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.github.quayorgmirror.model.OrganizationMirrorSpec;
 import io.github.quayorgmirror.quay.ConnectionSecretParser;
 import io.github.quayorgmirror.quay.QuayConnection;
-import io.github.quayorgmirror.quay.QuayExchange;
+import io.github.quayorgmirror.quay.QuayRequests;
 import io.github.quayorgmirror.status.MirrorResource;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -46,7 +46,7 @@ public class ConnectionSteps {
         }
         Map<String, String> data = secret.getData() == null ? Map.of() : secret.getData();
         QuayConnection connection = ConnectionSecretParser.parse(namespace + "/" + name, data);
-        exchange.setProperty(QuayExchange.CONNECTION, connection);
+        exchange.setProperty(QuayRequests.CONNECTION, connection);
         exchange.setProperty(ReconcileProperties.SECRET_VERSION, secret.getMetadata().getResourceVersion());
         exchange.getIn().setBody(null);
     }
@@ -58,6 +58,6 @@ public class ConnectionSteps {
             throw new ControllerFailure("InvalidSpec", "spec.organization is required: it names the Quay organization"
                     + " to mirror into", true);
         }
-        exchange.setProperty(QuayExchange.ORGANIZATION, organization);
+        exchange.setProperty(QuayRequests.ORGANIZATION, organization);
     }
 }

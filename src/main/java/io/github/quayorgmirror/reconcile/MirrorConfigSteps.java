@@ -85,8 +85,8 @@ public class MirrorConfigSteps {
 
     private LastApplied appliedNow(Exchange exchange) {
         GenericKubernetesResource resource = ResourceSteps.resource(exchange);
-        return new LastApplied(MirrorResource.generation(resource),
-                exchange.getProperty(ReconcileProperties.SECRET_VERSION, String.class), desired(exchange).syncStartDate());
+        return LastApplied.after(desired(exchange), MirrorResource.generation(resource),
+                exchange.getProperty(ReconcileProperties.SECRET_VERSION, String.class));
     }
 
     private static DesiredMirrorConfig desired(Exchange exchange) {

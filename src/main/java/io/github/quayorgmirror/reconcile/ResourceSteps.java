@@ -6,6 +6,8 @@ import io.github.quayorgmirror.status.Finalizers;
 import io.github.quayorgmirror.status.MirrorResource;
 import io.github.quayorgmirror.status.ReconcileOutcome;
 import io.github.quayorgmirror.status.ReconcileOutcome.Note;
+import io.github.quayorgmirror.queue.WorkQueueConstants;
+import java.time.Duration;
 import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 
@@ -28,8 +30,14 @@ public class ResourceSteps {
         String key = exchange.getIn().getBody(String.class);
         exchange.setProperty(ReconcileProperties.RESOURCE_KEY, key);
         exchange.setProperty(ReconcileProperties.OUTCOME, new ReconcileOutcome());
+        InformerCache mirrors = cache.get();
+        if (mirrors == null || !mirrors.isSynced()) {
+            // Before the first list completes, "absent" means "not known yet": look again shortly.
+            exchange.setProperty(WorkQueueConstants.REQUEUE_AFTER, Duration.ofSeconds(1));
+            return;
+        }
         int slash = key.indexOf('/');
-        cache.get().get(key.substring(0, slash), key.substring(slash + 1)).ifPresent(resource -> {
+        mirrors.get(key.substring(0, slash), key.substring(slash + 1)).ifPresent(resource -> {
             exchange.setProperty(ReconcileProperties.RESOURCE, resource);
             exchange.setProperty(ReconcileProperties.DELETING, MirrorResource.deleting(resource));
         });

@@ -2,7 +2,6 @@ package io.github.quayorgmirror.reconcile;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.github.quayorgmirror.informer.InformerCache;
-import io.github.quayorgmirror.model.OrganizationMirrorSpec.ConnSecretRef;
 import io.github.quayorgmirror.status.MirrorResource;
 import java.util.List;
 import java.util.function.Supplier;
@@ -26,18 +25,7 @@ public class SecretReferences {
         if (secret == null || cache == null) {
             return List.of();
         }
-        String namespace = secret.getMetadata().getNamespace();
-        String name = secret.getMetadata().getName();
-        return cache.list().stream().filter(mirror -> uses(mirror, namespace, name)).map(MirrorResource::key).toList();
-    }
-
-    static boolean uses(GenericKubernetesResource mirror, String secretNamespace, String secretName) {
-        ConnSecretRef ref = MirrorResource.spec(mirror).connSecretRef();
-        if (ref == null || !secretName.equals(ref.name())) {
-            return false;
-        }
-        String refNamespace = ref.namespace() == null || ref.namespace().isBlank()
-                ? mirror.getMetadata().getNamespace() : ref.namespace();
-        return secretNamespace.equals(refNamespace);
+        return cache.referencingSecret(secret.getMetadata().getNamespace(), secret.getMetadata().getName()).stream()
+                .map(MirrorResource::key).toList();
     }
 }
