@@ -5,7 +5,15 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.github.quayorgmirror.informer.InformerCache;
 import io.github.quayorgmirror.leader.LeaderElection;
 import io.github.quayorgmirror.leader.LeaseSettings;
+import io.github.quayorgmirror.observe.ControllerMetrics;
+import io.github.quayorgmirror.observe.ControllerStatus;
+import io.github.quayorgmirror.observe.ResourceCensus;
+import io.github.quayorgmirror.queue.KeyedWorkQueue;
+import io.github.quayorgmirror.queue.WorkQueueComponent;
 import io.github.quayorgmirror.queue.WorkQueueConstants;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.github.quayorgmirror.reconcile.ConnectionSteps;
 import io.github.quayorgmirror.reconcile.ForceSyncSteps;
 import io.github.quayorgmirror.reconcile.MirrorConfigSteps;
@@ -18,6 +26,7 @@ import io.github.quayorgmirror.status.MirrorResource;
 import io.github.quayorgmirror.status.StatusWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.camel.CamelConfiguration;
@@ -35,6 +44,7 @@ public class ControllerConfiguration implements CamelConfiguration {
 
     static final String MIRROR_CACHE = "organizationMirrorCache";
     static final String WORK_QUEUE = "workqueue:organizationmirrors";
+    static final String METRICS_REGISTRY = "metricsRegistry";
 
     @Override
     public void configure(CamelContext context) {
@@ -61,6 +71,22 @@ public class ControllerConfiguration implements CamelConfiguration {
         leaderElection.whenLeading(() -> requeueEverything(context, mirrors.get()));
         registry.bind("leaderElection", leaderElection);
         context.addService(leaderElection);
+        observe(context, mirrors, leaderElection);
+    }
+
+    /** Metrics and JMX. The Prometheus registry is bound first, so camel-micrometer and our meters share it. */
+    private static void observe(CamelContext context, Supplier<InformerCache> mirrors, LeaderElection leaderElection) {
+        MeterRegistry meters = context.getRegistry().lookupByNameAndType(METRICS_REGISTRY, MeterRegistry.class);
+        if (meters == null) {
+            meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            context.getRegistry().bind(METRICS_REGISTRY, meters);
+        }
+        Supplier<KeyedWorkQueue> queue = () -> context.getComponent("workqueue", WorkQueueComponent.class)
+                .queue(WORK_QUEUE.substring(WORK_QUEUE.indexOf(':') + 1));
+        ResourceCensus census = new ResourceCensus(mirrors);
+        context.addService(new ControllerMetrics(context, meters, queue, census, leaderElection,
+                List.of("organizationmirrors", "secrets")));
+        context.addService(new ControllerStatus(queue, census, leaderElection));
     }
 
     /** A new leader looks at every resource once: changes made while nobody led are not lost. */
