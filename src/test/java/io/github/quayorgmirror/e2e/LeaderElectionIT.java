@@ -1,0 +1,92 @@
+package io.github.quayorgmirror.e2e;
+
+import static io.github.quayorgmirror.testing.ControllerHarness.NAMESPACE;
+import static io.github.quayorgmirror.testing.ControllerHarness.ORGANIZATION;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.quayorgmirror.leader.LeaderElection;
+import io.github.quayorgmirror.queue.KeyedWorkQueue;
+import io.github.quayorgmirror.queue.WorkQueueComponent;
+import io.github.quayorgmirror.status.MirrorResource;
+import io.github.quayorgmirror.testing.ControllerHarness;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.main.Main;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Two replicas against one API server and one Quay: exactly one reconciles; the other takes over. */
+class LeaderElectionIT {
+
+    private ControllerHarness harness;
+
+    @BeforeEach
+    void start() {
+        harness = ControllerHarness.start();
+        harness.quay().allowHost("quay.io");
+        harness.createConnectionSecret(true);
+    }
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    @Test
+    void onlyTheLeaderReconcilesAndTheOtherTakesOverWhenItStops() {
+        Main first = harness.startController(replica("replica-a"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> leading(first));
+        Main second = harness.startController(replica("replica-b"));
+
+        harness.applySample();
+        harness.awaitReady("organizationmirror-sample");
+
+        assertThat(leading(second)).isFalse();
+        assertThat(reconcileRoute(second)).isEqualTo(ServiceStatus.Stopped);
+        assertThat(queue(second).processedCount()).as("the standby reconciled nothing").isZero();
+        assertThat(queue(first).processedCount()).isPositive();
+
+        harness.stopController(first);
+        editSyncInterval("4d");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> leading(second));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Integer.valueOf(345600).equals(
+                harness.quay().mirrorConfig(ORGANIZATION).orElseThrow().get("sync_interval")));
+        harness.awaitReady("organizationmirror-sample");
+        assertThat(harness.quay().calls()).filteredOn(call -> call.method().equals("POST")
+                && call.path().endsWith("/mirror")).hasSize(1);
+    }
+
+    private static Map<String, String> replica(String identity) {
+        return Map.of("orgmirror.leader-election.enabled", "true",
+                "orgmirror.leader-election.identity", identity,
+                "orgmirror.leader-election.lease-namespace", NAMESPACE,
+                "orgmirror.leader-election.lease-duration", "3s",
+                "orgmirror.leader-election.renew-deadline", "2s",
+                "orgmirror.leader-election.retry-period", "200ms");
+    }
+
+    private static boolean leading(Main main) {
+        return main.getCamelContext().getRegistry().lookupByNameAndType("leaderElection", LeaderElection.class).isLeader();
+    }
+
+    private static ServiceStatus reconcileRoute(Main main) {
+        return main.getCamelContext().getRouteController().getRouteStatus("orgmirror-reconcile");
+    }
+
+    private static KeyedWorkQueue queue(Main main) {
+        return main.getCamelContext().getComponent("workqueue", WorkQueueComponent.class).queue("organizationmirrors");
+    }
+
+    @SuppressWarnings("unchecked")
+    private void editSyncInterval(String value) {
+        MirrorResource.api(harness.kube().client()).inNamespace(NAMESPACE).withName("organizationmirror-sample")
+                .edit(resource -> {
+                    ((Map<String, Object>) resource.getAdditionalProperties().get("spec")).put("syncInterval", value);
+                    return resource;
+                });
+    }
+}

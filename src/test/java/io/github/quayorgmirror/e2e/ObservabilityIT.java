@@ -1,0 +1,98 @@
+package io.github.quayorgmirror.e2e;
+
+import static io.github.quayorgmirror.testing.ControllerHarness.ORGANIZATION;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.quayorgmirror.fakequay.FaultSpec;
+import io.github.quayorgmirror.observe.ControllerStatus;
+import io.github.quayorgmirror.status.Condition;
+import io.github.quayorgmirror.testing.ControllerHarness;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What operators watch: Prometheus metrics, health probes and JMX, scraped from a running controller. */
+class ObservabilityIT {
+
+    private ControllerHarness harness;
+    private int port;
+
+    @BeforeEach
+    void start() {
+        harness = ControllerHarness.start();
+        harness.quay().allowHost("quay.io");
+        harness.createConnectionSecret(true);
+        port = ControllerHarness.freePort();
+        harness.startController(Map.of("camel.management.port", String.valueOf(port)));
+    }
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    @Test
+    void metricsNameTheControllersWorkWithLowCardinalityLabels() throws Exception {
+        harness.applySample();
+        harness.awaitReady("organizationmirror-sample");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get("/observe/metrics").body())
+                .contains("orgmirror_resources{ready=\"true\"} 1.0"));
+        String metrics = get("/observe/metrics").body();
+        assertThat(metrics)
+                .containsPattern("orgmirror_reconciles_total\\{.*result=\"success\".*} [1-9]")
+                .contains("orgmirror_reconcile_duration_seconds_count")
+                .contains("orgmirror_workqueue_depth")
+                .contains("orgmirror_workqueue_wait_seconds_count")
+                .containsPattern("orgmirror_quay_requests_total\\{.*operation=\"quay-create-org-mirror\".*status=\"201\"")
+                .contains("orgmirror_leader 1.0")
+                .contains("orgmirror_informer_healthy{informer=\"organizationmirrors\"} 1.0")
+                .contains("camel_exchanges_total")
+                .doesNotContain("organizationmirror-sample")
+                .doesNotContain(harness.token());
+    }
+
+    @Test
+    void healthIsUpWhenSyncedAndQuayTroubleForOneResourceDoesNotMakeThePodUnready() throws Exception {
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("/observe/health/ready").statusCode() == 200);
+        assertThat(get("/observe/health/live").statusCode()).isEqualTo(200);
+
+        harness.quay().failNext(FaultSpec.forPath("/api/v1/organization/" + ORGANIZATION + "/mirror").times(1000)
+                .status(503));
+        harness.applySample();
+
+        harness.awaitCondition("organizationmirror-sample", Condition.READY, "False", "QuayUnavailable");
+        assertThat(get("/observe/health/ready").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void jmxShowsCamelAndTheControllersOwnState() throws Exception {
+        harness.applySample();
+        harness.awaitReady("organizationmirror-sample");
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName controller = new ObjectName(ControllerStatus.OBJECT_NAME);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> Integer.valueOf(1).equals(server.getAttribute(controller,
+                "ResourcesReady")));
+        assertThat(server.getAttribute(controller, "Leader")).isEqualTo(true);
+        assertThat(server.getAttribute(controller, "ManagedResources")).isEqualTo(1);
+        assertThat((Long) server.getAttribute(controller, "ReconcilesProcessed")).isPositive();
+        assertThat(server.queryNames(new ObjectName("org.apache.camel:type=routes,*"), null))
+                .anyMatch(name -> name.toString().contains("orgmirror-reconcile"));
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
