@@ -9,7 +9,8 @@ import java.util.Objects;
  */
 public record ExponentialBackoff(Duration initial, Duration max) {
 
-    public static final ExponentialBackoff DEFAULT = new ExponentialBackoff(Duration.ofSeconds(1), Duration.ofMinutes(5));
+    public static final ExponentialBackoff DEFAULT =
+            new ExponentialBackoff(Duration.ofSeconds(1), Duration.ofMinutes(5));
 
     public ExponentialBackoff {
         Objects.requireNonNull(initial, "initial");

@@ -57,7 +57,7 @@ public final class KeyedWorkQueue {
             return;
         }
         withLock(() -> {
-            if (!dirty.contains(key)) {
+            if (!shutDown && !dirty.contains(key)) {
                 delayed.schedule(key, System.nanoTime() + delay.toNanos());
                 changed.signalAll();
             }
