@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** The kustomizations under k8s/ name only files that exist, leave none out, and ship the current routes. */
 class KustomizationTest {
-    private static final List<String> INSTALLED_DIRECTORIES = List.of("rbac", "deploy", "monitoring", "overlays");
+    private static final List<String> INSTALLED_DIRECTORIES = List.of("rbac", "deploy", "monitoring", "overlays", "camel-k");
 
     private final List<Manifest> kustomizations = Manifest.all().stream()
             .filter(manifest -> "Kustomization".equals(manifest.kind()))
@@ -22,7 +22,7 @@ class KustomizationTest {
 
     @Test
     void everyReferencedFileOrDirectoryExists() {
-        assertThat(kustomizations).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(kustomizations).hasSizeGreaterThanOrEqualTo(7);
         for (Manifest kustomization : kustomizations) {
             for (Path reference : references(kustomization)) {
                 assertThat(Files.isRegularFile(reference) || Files.isRegularFile(reference.resolve("kustomization.yaml")))

@@ -59,6 +59,17 @@ class RenderedKustomizationTest {
                         "ORGMIRROR_LEADER_ELECTION_LEASE_NAMESPACE");
     }
 
+    @Test
+    void camelKInstallRunsTheIntegrationInsteadOfTheDeployment() throws Exception {
+        List<Manifest> objects = render("k8s/camel-k");
+
+        assertThat(objects).extracting(Manifest::kind).contains("Integration", "ServiceAccount", "ConfigMap", "Service")
+                .doesNotContain("Deployment", "Namespace", "CustomResourceDefinition");
+        Manifest service = objects.stream().filter(object -> "Service".equals(object.kind())).findFirst().orElseThrow();
+        assertThat(service.map("spec.selector"))
+                .isEqualTo(Map.of("camel.apache.org/integration", "quay-orgmirror-controller"));
+    }
+
     private static List<Manifest> render(String kustomization) throws IOException, InterruptedException {
         Path kubectl = kubectl();
         assumeTrue(kubectl != null, "kubectl is not installed");
