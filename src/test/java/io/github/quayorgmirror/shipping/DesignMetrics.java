@@ -3,6 +3,7 @@ package io.github.quayorgmirror.shipping;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -13,6 +14,8 @@ record DesignMetrics(Map<String, Metric> byName) {
     private static final Pattern ROW = Pattern.compile("(?m)^\\| `(orgmirror_[a-z_]+)` \\| (\\w+) \\| (.*) \\|$");
     private static final Pattern BACKTICKED = Pattern.compile("`([a-z_]+)`");
     /** Suffixes Micrometer's Prometheus registry adds to a timer. */
+    /** Labels Prometheus adds when it scrapes a pod through the ServiceMonitor. */
+    private static final Set<String> TARGET_LABELS = Set.of("namespace", "pod");
     private static final List<String> TIMER_SERIES = List.of("_sum", "_count", "_max", "_bucket");
 
     record Metric(String name, String type, Set<String> labels) {
@@ -42,6 +45,16 @@ record DesignMetrics(Map<String, Metric> byName) {
                 .filter(metric -> metric != null && "timer".equals(metric.type()))
                 .findFirst()
                 .orElse(null);
+    }
+
+    /** Label names an expression may use: its metrics' labels and the pod's target labels. */
+    Set<String> labelsAllowedIn(String expression) {
+        Set<String> allowed = new TreeSet<>(TARGET_LABELS);
+        PromQl.controllerSeries(expression).stream()
+                .map(this::ofSeries)
+                .filter(Objects::nonNull)
+                .forEach(metric -> allowed.addAll(metric.labels()));
+        return allowed;
     }
 
     /** "`result` = `success`, ..." names one label; "`operation`, `status` (HTTP code or `io_error`)" two. */
