@@ -37,6 +37,13 @@ class PrometheusRuleTest {
     }
 
     @Test
+    void operationsGuideListsEveryAlert() {
+        String guide = ProjectTree.read("docs/operations.md");
+
+        assertThat(rules).allSatisfy(rule -> assertThat(guide).contains("`" + rule.get("alert") + "`"));
+    }
+
+    @Test
     void leaderAndInformerHealthAreAlertedOn() {
         assertThat(rules).extracting(rule -> rule.get("expr").toString())
                 .anySatisfy(expression -> assertThat(expression).contains("orgmirror_leader"))
