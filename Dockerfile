@@ -8,13 +8,11 @@
 FROM maven:3.9-eclipse-temurin-17 AS build
 ARG SKIP_TESTS=false
 WORKDIR /build
-# The POM first: its dependencies stay in a cached layer while only the sources change.
+# The POM first: its dependencies are resolved into the build cache before the sources are copied.
 COPY pom.xml ./
 RUN --mount=type=cache,target=/root/.m2 mvn -B -q dependency:go-offline || true
-COPY src ./src
-COPY routes ./routes
-COPY k8s ./k8s
-COPY docs ./docs
+# The whole tree (less .dockerignore): tests also check k8s/, docs/ and this Dockerfile.
+COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
     if [ "$SKIP_TESTS" = "true" ]; then mvn -B verify -DskipTests; else mvn -B verify; fi
 
