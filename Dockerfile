@@ -23,15 +23,17 @@ LABEL org.opencontainers.image.title="quay-orgmirror-controller" \
       org.opencontainers.image.licenses="Apache-2.0"
 
 # Numeric non-root user: Kubernetes can then verify runAsNonRoot without a runAsUser in the pod spec.
+# The files stay owned by root and world-readable: the controller cannot change its own code, and any UID
+# (OpenShift assigns arbitrary ones) can run it.
 ARG APP_UID=185
 WORKDIR /deployments
-COPY --from=build --chown=${APP_UID}:0 /build/target/lib/ /deployments/lib/
-COPY --from=build --chown=${APP_UID}:0 /build/target/quay-orgmirror-controller.jar /deployments/quay-orgmirror-controller.jar
-COPY --chown=${APP_UID}:0 routes/ /deployments/routes/
+COPY --from=build /build/target/lib/ /deployments/lib/
+COPY --from=build /build/target/quay-orgmirror-controller.jar /deployments/quay-orgmirror-controller.jar
+COPY routes/ /deployments/routes/
 COPY --chmod=0755 src/main/docker/entrypoint.sh /deployments/entrypoint.sh
-# /deployments/config exists (empty) so that the file-configuration pattern below always has a directory to list;
-# mount a ConfigMap or Secret of *.properties files there. Group 0 and g=u let OpenShift's arbitrary UIDs run it too.
-RUN mkdir -p /deployments/config && chown -R ${APP_UID}:0 /deployments && chmod -R g=u /deployments
+# /deployments/config exists (empty) so that the file-configuration pattern below always has a directory to
+# list; mount a ConfigMap or Secret of *.properties files there.
+RUN mkdir -p /deployments/config && chmod -R a+rX /deployments
 
 # The routes are read from the file system so that a mounted ConfigMap can replace them.
 ENV CAMEL_MAIN_ROUTESINCLUDEPATTERN=file:/deployments/routes/*.yaml \
