@@ -1,0 +1,47 @@
+# syntax=docker/dockerfile:1
+#
+# Image of quay-orgmirror-controller.
+#   docker build -t quay.io/quay-orgmirror/quay-orgmirror-controller:0.1.0 .
+#   docker build --build-arg SKIP_TESTS=true -t ... .     (skip the tests, e.g. when CI already ran them)
+#
+# Stage 1 runs the same build as CI (mvn -B verify), so an image is only produced from a tested tree.
+FROM maven:3.9-eclipse-temurin-17 AS build
+ARG SKIP_TESTS=false
+WORKDIR /build
+# The POM first: its dependencies are resolved into the build cache before the sources are copied.
+COPY pom.xml ./
+RUN --mount=type=cache,target=/root/.m2 mvn -B -q dependency:go-offline || true
+# The whole tree (less .dockerignore): tests also check k8s/, docs/ and this Dockerfile.
+COPY . .
+RUN --mount=type=cache,target=/root/.m2 \
+    if [ "$SKIP_TESTS" = "true" ]; then mvn -B verify -DskipTests; else mvn -B verify; fi
+
+# Stage 2: a JRE, the jar, its lib/ (the jar's manifest Class-Path points at lib/), the routes.
+FROM eclipse-temurin:17-jre
+LABEL org.opencontainers.image.title="quay-orgmirror-controller" \
+      org.opencontainers.image.description="Keeps Quay organization mirrors in line with OrganizationMirror resources" \
+      org.opencontainers.image.licenses="Apache-2.0"
+
+# Numeric non-root user: Kubernetes can then verify runAsNonRoot without a runAsUser in the pod spec.
+# The files stay owned by root and world-readable: the controller cannot change its own code, and any UID
+# (OpenShift assigns arbitrary ones) can run it.
+ARG APP_UID=185
+WORKDIR /deployments
+COPY --from=build /build/target/lib/ /deployments/lib/
+COPY --from=build /build/target/quay-orgmirror-controller.jar /deployments/quay-orgmirror-controller.jar
+COPY routes/ /deployments/routes/
+COPY --chmod=0755 src/main/docker/entrypoint.sh /deployments/entrypoint.sh
+# /deployments/config exists (empty) so that the file-configuration pattern below always has a directory to
+# list; mount a ConfigMap or Secret of *.properties files there.
+RUN mkdir -p /deployments/config && chmod -R a+rX /deployments
+
+# The routes are read from the file system so that a mounted ConfigMap can replace them.
+ENV CAMEL_MAIN_ROUTESINCLUDEPATTERN=file:/deployments/routes/*.yaml \
+    CAMEL_MAIN_FILECONFIGURATIONS=/deployments/config/*.properties \
+    JAVA_OPTS=""
+# Note: camel-main ignores environment variables ending in _PORT (CAMEL_MANAGEMENT_PORT has no effect).
+# Set the management port in a properties file under /deployments/config or with -Dcamel.management.port in JAVA_OPTS.
+EXPOSE 8080
+
+USER ${APP_UID}
+ENTRYPOINT ["/deployments/entrypoint.sh"]
