@@ -186,6 +186,11 @@ public final class FakeQuay implements AutoCloseable {
         return recorder.calls();
     }
 
+    /** The recorded calls with this method and path (path without query). */
+    public List<RecordedCall> calls(String method, String path) {
+        return recorder.calls().stream().filter(c -> c.method().equals(method) && c.path().equals(path)).toList();
+    }
+
     public void clearCalls() {
         recorder.clear();
     }
