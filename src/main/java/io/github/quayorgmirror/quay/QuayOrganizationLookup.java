@@ -26,6 +26,9 @@ public class QuayOrganizationLookup implements AggregationStrategy {
         if (failure != null || !(lookup.getMessage().getBody() instanceof Map<?, ?> organization)) {
             return OrganizationAccess.UNKNOWN;
         }
-        return Boolean.TRUE.equals(organization.get("is_admin")) ? OrganizationAccess.ADMIN : OrganizationAccess.NOT_ADMIN;
+        if (Boolean.TRUE.equals(organization.get("is_admin"))) {
+            return OrganizationAccess.ADMIN;
+        }
+        return Boolean.TRUE.equals(organization.get("is_member")) ? OrganizationAccess.MEMBER : OrganizationAccess.NOT_MEMBER;
     }
 }

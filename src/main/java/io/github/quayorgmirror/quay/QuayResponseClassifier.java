@@ -11,8 +11,11 @@ import java.util.Set;
  */
 final class QuayResponseClassifier {
 
-    /** What {@code GET /api/v1/organization/{org}} said, to explain a 403 or 404 of another call. */
-    enum OrganizationAccess { ADMIN, NOT_ADMIN, MISSING, UNKNOWN }
+    /**
+     * What {@code GET /api/v1/organization/{org}} said, to explain a 403 or 404 of another call. Quay computes
+     * {@code is_admin} with the token's scopes, so a token without {@code org:admin} shows up as MEMBER.
+     */
+    enum OrganizationAccess { ADMIN, MEMBER, NOT_MEMBER, MISSING, UNKNOWN }
 
     static final String GET_ORG_MIRROR = "quay-get-org-mirror";
     static final String DELETE_ORG_MIRROR = "quay-delete-org-mirror";
@@ -86,16 +89,19 @@ final class QuayResponseClassifier {
     private static QuayApiException forbidden(Answer answer, OrganizationAccess access, String quay) {
         String operation = answer.request().operation();
         String org = answer.organization();
-        return switch (access) {
-            case ADMIN -> new QuayAccessDeniedException(operation, 403, Kind.MISSING_SCOPE, quay + " refused "
-                    + operation + ": the user administers organization " + org
-                    + " but the token lacks the org:admin scope; create a token with 'Administer Organization'");
-            case MISSING -> new QuayNotFoundException(operation, Missing.ORGANIZATION,
+        boolean token = answer.connection().credentials() instanceof QuayConnection.Credentials.Token;
+        if (access == OrganizationAccess.MISSING) {
+            return new QuayNotFoundException(operation, Missing.ORGANIZATION,
                     "Organization " + org + " does not exist in " + quay);
-            default -> new QuayAccessDeniedException(operation, 403, Kind.NOT_ORG_ADMIN, quay + " refused " + operation
-                    + ": the user of the connection Secret is not an administrator of organization " + org
-                    + " (or the token lacks the org:admin scope)");
-        };
+        }
+        if (access == OrganizationAccess.ADMIN || access == OrganizationAccess.MEMBER && token) {
+            return new QuayAccessDeniedException(operation, 403, Kind.MISSING_SCOPE, quay + " refused " + operation
+                    + ": the token lacks the org:admin scope (\"Administer Organization\")"
+                    + (access == OrganizationAccess.ADMIN ? "" : ", or its user is a member but not an administrator")
+                    + " of organization " + org);
+        }
+        return new QuayAccessDeniedException(operation, 403, Kind.NOT_ORG_ADMIN, quay + " refused " + operation
+                + ": the user of the connection Secret is not an administrator of organization " + org);
     }
 
     private static QuayApiException notFound(Answer answer, OrganizationAccess access, String quay) {

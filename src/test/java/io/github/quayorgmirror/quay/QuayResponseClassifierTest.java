@@ -95,7 +95,9 @@ class QuayResponseClassifierTest {
                 Arguments.of(403, CSRF, TOKEN, OrganizationAccess.UNKNOWN, Kind.BAD_CREDENTIALS),
                 Arguments.of(403, CSRF, PASSWORD, OrganizationAccess.UNKNOWN, Kind.BAD_CREDENTIALS),
                 Arguments.of(403, UNAUTHORIZED, TOKEN, OrganizationAccess.ADMIN, Kind.MISSING_SCOPE),
-                Arguments.of(403, UNAUTHORIZED, TOKEN, OrganizationAccess.NOT_ADMIN, Kind.NOT_ORG_ADMIN),
+                Arguments.of(403, UNAUTHORIZED, TOKEN, OrganizationAccess.MEMBER, Kind.MISSING_SCOPE),
+                Arguments.of(403, UNAUTHORIZED, PASSWORD, OrganizationAccess.MEMBER, Kind.NOT_ORG_ADMIN),
+                Arguments.of(403, UNAUTHORIZED, TOKEN, OrganizationAccess.NOT_MEMBER, Kind.NOT_ORG_ADMIN),
                 Arguments.of(403, UNAUTHORIZED, TOKEN, OrganizationAccess.UNKNOWN, Kind.NOT_ORG_ADMIN));
     }
 
