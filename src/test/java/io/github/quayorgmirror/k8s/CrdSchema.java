@@ -14,7 +14,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,16 +95,12 @@ public final class CrdSchema {
     private static JsonNode toJsonSchema(JsonNode node) {
         if (node.isObject()) {
             ObjectNode object = (ObjectNode) node;
-            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                if (field.getKey().startsWith("x-kubernetes-")
-                        || field.getKey().equals("format") && OPENAPI_ONLY_FORMATS.contains(field.getValue().asText())) {
-                    fields.remove();
-                } else {
-                    toJsonSchema(field.getValue());
-                }
-            }
+            List<String> dropped = object.properties().stream()
+                    .filter(field -> field.getKey().startsWith("x-kubernetes-") || field.getKey().equals("format")
+                            && OPENAPI_ONLY_FORMATS.contains(field.getValue().asText()))
+                    .map(Map.Entry::getKey).toList();
+            object.remove(dropped);
+            object.properties().forEach(field -> toJsonSchema(field.getValue()));
         } else if (node.isArray()) {
             node.forEach(CrdSchema::toJsonSchema);
         }

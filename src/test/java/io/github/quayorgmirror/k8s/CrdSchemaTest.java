@@ -189,7 +189,7 @@ class CrdSchemaTest {
     }
 
     private static void compareProperties(String path, JsonNode theirs, JsonNode ours, List<String> differences) {
-        theirs.path("properties").fields().forEachRemaining(field -> {
+        theirs.path("properties").properties().forEach(field -> {
             String fieldPath = path + "." + field.getKey();
             JsonNode their = field.getValue();
             JsonNode our = ours.path("properties").path(field.getKey());

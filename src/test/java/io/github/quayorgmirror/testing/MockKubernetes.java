@@ -1,11 +1,15 @@
 package io.github.quayorgmirror.testing;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
@@ -38,11 +42,13 @@ public final class MockKubernetes implements AutoCloseable {
 
     /** The one CRD file: the tests register exactly what is deployed. */
     public static final Path CRD_FILE = Path.of("k8s/crd/organizationmirrors.quay.herve4m.github.io.yaml");
+    public static final Path SAMPLE_FILE = Path.of("k8s/samples/organizationmirror-sample.yaml");
     public static final String API_VERSION = "quay.herve4m.github.io/v1alpha1";
     public static final String KIND = "OrganizationMirror";
 
     private final Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
-    private final KubernetesMixedDispatcher dispatcher = new KubernetesMixedDispatcher(expectations);
+    private final FaultInjectingDispatcher dispatcher =
+            new FaultInjectingDispatcher(new KubernetesMixedDispatcher(expectations));
     private final int port;
     private KubernetesMockServer server;
     private final NamespacedKubernetesClient client;
@@ -86,6 +92,36 @@ public final class MockKubernetes implements AutoCloseable {
         server = startServer(port);
     }
 
+    /** Answers every request on {@code path} (no query) with this HTTP status until {@link #allow}: a refused list or watch. */
+    public void refuse(String path, int httpStatus) {
+        dispatcher.refuse(path, httpStatus);
+    }
+
+    public void allow(String path) {
+        dispatcher.allow(path);
+    }
+
+    /** The next watch on {@code path} gets an ERROR event with 410 Gone, as for a too old resourceVersion. */
+    public void expireNextWatch(String path) {
+        dispatcher.expireNextWatch(path);
+    }
+
+    /** Watches on {@code path} (no query) open right now. */
+    public int openWatches(String path) {
+        return dispatcher.openWatches(path);
+    }
+
+    /** What was asked on {@code path} (no query), in order: list, watch, watch-expired, refused. */
+    public List<String> journal(String path) {
+        return dispatcher.journal(path);
+    }
+
+    /** The REST path of a namespace's OrganizationMirrors, or of all namespaces' when namespace is null. */
+    public static String mirrorsPath(String namespace) {
+        return "/apis/quay.herve4m.github.io/v1alpha1/" + (namespace == null ? "" : "namespaces/" + namespace + "/")
+                + "organizationmirrors";
+    }
+
     /** Stops the server without starting it again (an unreachable API server). */
     public void stop() {
         server.destroy();
@@ -126,6 +162,20 @@ public final class MockKubernetes implements AutoCloseable {
         }
     }
 
+    public MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> mirrors() {
+        return client.genericKubernetesResources(API_VERSION, KIND);
+    }
+
+    /** Creates an OrganizationMirror like k8s/samples/organizationmirror-sample.yaml, under another name and namespace. */
+    public GenericKubernetesResource createMirror(String namespace, String name, Map<String, String> labels) {
+        GenericKubernetesResource mirror = client.getKubernetesSerialization()
+                .unmarshal(readSample(), GenericKubernetesResource.class);
+        mirror.getMetadata().setNamespace(namespace);
+        mirror.getMetadata().setName(name);
+        mirror.getMetadata().setLabels(labels);
+        return mirrors().inNamespace(namespace).resource(mirror).create();
+    }
+
     /** Writes a kubeconfig that points at this server (for the embedded run and process-level tests). */
     public Path writeKubeconfig(Path file, String namespace) {
         String kubeconfig = """
@@ -160,6 +210,14 @@ public final class MockKubernetes implements AutoCloseable {
     public void close() {
         client.close();
         server.destroy();
+    }
+
+    private static String readSample() {
+        try {
+            return Files.readString(SAMPLE_FILE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private KubernetesMockServer startServer(int requestedPort) {
