@@ -13,9 +13,15 @@ import java.util.Objects;
  */
 public enum InformerChange {
     ADDED,
-    /** {@code metadata.generation} moved; for kinds without a generation (Secret), any change outside metadata. */
+    /**
+     * {@code metadata.generation} moved; for kinds without a generation (Secret), any change outside
+     * metadata and status.
+     */
     SPEC_CHANGED,
-    /** deletionTimestamp, finalizers, labels or annotations changed. */
+    /**
+     * deletionTimestamp, finalizers, labels or annotations changed. A new deletionTimestamp wins over
+     * a moved generation: a real API server raises the generation when it starts a deletion.
+     */
     METADATA_CHANGED,
     /** Anything else, e.g. a status write. */
     STATUS_ONLY,
@@ -28,6 +34,9 @@ public enum InformerChange {
         ObjectMeta now = after.getMetadata();
         if (Objects.equals(old.getResourceVersion(), now.getResourceVersion())) {
             return RESYNC;
+        }
+        if (!Objects.equals(old.getDeletionTimestamp(), now.getDeletionTimestamp())) {
+            return METADATA_CHANGED;
         }
         if (contentChanged(before, after)) {
             return SPEC_CHANGED;
@@ -54,8 +63,7 @@ public enum InformerChange {
     }
 
     private static boolean metadataChanged(ObjectMeta old, ObjectMeta now) {
-        return !Objects.equals(old.getDeletionTimestamp(), now.getDeletionTimestamp())
-                || !Objects.equals(old.getFinalizers(), now.getFinalizers())
+        return !Objects.equals(old.getFinalizers(), now.getFinalizers())
                 || !Objects.equals(old.getLabels(), now.getLabels())
                 || !Objects.equals(old.getAnnotations(), now.getAnnotations());
     }

@@ -41,6 +41,16 @@ class InformerChangeTest {
     }
 
     @Test
+    void startOfDeletionIsAMetadataChangeEvenWhenTheGenerationMoves() {
+        GenericKubernetesResource after = changed(mirror -> {
+            mirror.getMetadata().setDeletionTimestamp("2026-04-27T13:00:00Z");
+            mirror.getMetadata().setGeneration(2L);
+        });
+
+        assertThat(InformerChange.ofUpdate(mirror(), after)).isEqualTo(InformerChange.METADATA_CHANGED);
+    }
+
+    @Test
     void aStatusWriteIsStatusOnly() {
         GenericKubernetesResource after = changed(mirror -> {
             mirror.setAdditionalProperty("status", Map.of("observedGeneration", 1));

@@ -50,6 +50,28 @@ class KubernetesInformerIT extends InformerRouteSupport {
     }
 
     @Test
+    void deletionHeldByAFinalizerIsAMetadataChangeUntilTheFinalizerGoes() throws Exception {
+        EventLog log = route("finalized", "kubernetes-informer:organizationmirrors?namespaces=finalized&resyncPeriod=0");
+        kubernetes.createMirror("finalized", "m", Map.of());
+        kubernetes.mirrors().inNamespace("finalized").withName("m").edit(mirror -> {
+            mirror.getMetadata().setFinalizers(List.of("quay.herve4m.github.io/finalizer"));
+            return mirror;
+        });
+        await().until(() -> log.keysFor("finalized", "m"), List.of("ADDED", "METADATA_CHANGED")::equals);
+
+        kubernetes.mirrors().inNamespace("finalized").withName("m").delete();
+        await().until(() -> log.keysFor("finalized", "m").size() == 3);
+        kubernetes.mirrors().inNamespace("finalized").withName("m").edit(mirror -> {
+            mirror.getMetadata().setFinalizers(List.of());
+            return mirror;
+        });
+
+        await().until(() -> log.keysFor("finalized", "m"),
+                List.of("ADDED", "METADATA_CHANGED", "METADATA_CHANGED", "DELETED")::equals);
+        assertThat(log.events().get(2).body().getMetadata().getDeletionTimestamp()).isNotBlank();
+    }
+
+    @Test
     void resyncsUnchangedResourcesPeriodically() throws Exception {
         kubernetes.createMirror("resync", "steady", Map.of());
 

@@ -74,8 +74,9 @@ public final class MockKubernetes implements AutoCloseable {
         return port;
     }
 
+    /** The server's URL by IP address, so that no resolver can send a client to ::1 instead. */
     public String url() {
-        return client.getConfiguration().getMasterUrl();
+        return "http://127.0.0.1:" + port + "/";
     }
 
     /** Scripted answers that win over the CRUD store, e.g. a watch that fails once. */
@@ -178,32 +179,7 @@ public final class MockKubernetes implements AutoCloseable {
 
     /** Writes a kubeconfig that points at this server (for the embedded run and process-level tests). */
     public Path writeKubeconfig(Path file, String namespace) {
-        String kubeconfig = """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                  - name: mock
-                    cluster:
-                      server: %s
-                      insecure-skip-tls-verify: true
-                users:
-                  - name: mock
-                    user:
-                      token: mock-token
-                contexts:
-                  - name: mock
-                    context:
-                      cluster: mock
-                      user: mock
-                      namespace: %s
-                current-context: mock
-                """.formatted(url(), namespace);
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            return Files.writeString(file, kubeconfig);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Kubeconfig.write(file, url(), namespace);
     }
 
     @Override

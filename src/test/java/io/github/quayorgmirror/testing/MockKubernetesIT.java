@@ -3,12 +3,9 @@ package io.github.quayorgmirror.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.dsl.MixedOperation;
-import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,18 +35,18 @@ class MockKubernetesIT {
         assertThat(kubernetes.client().apiextensions().v1().customResourceDefinitions()
                 .withName("organizationmirrors.quay.herve4m.github.io").get().getSpec().getNames().getShortNames())
                 .containsExactly("orgmirror");
-        assertThat(kubernetes.url()).startsWith("http://").contains(":" + kubernetes.port());
+        assertThat(kubernetes.url()).isEqualTo("http://127.0.0.1:" + kubernetes.port() + "/");
     }
 
     @Test
     void appliesSampleFilesAndEmulatesTheStatusSubresource() {
         kubernetes.apply(Path.of("k8s/samples/organizationmirror-sample.yaml"), "fixture");
-        GenericKubernetesResource created = mirrors().inNamespace("fixture")
+        GenericKubernetesResource created = kubernetes.mirrors().inNamespace("fixture")
                 .withName("organizationmirror-sample").get();
         created.setAdditionalProperty("status", Map.of("existInQuay", true));
 
-        mirrors().inNamespace("fixture").resource(created).updateStatus();
-        GenericKubernetesResource stored = mirrors().inNamespace("fixture").withName("organizationmirror-sample").get();
+        kubernetes.mirrors().inNamespace("fixture").resource(created).updateStatus();
+        GenericKubernetesResource stored = kubernetes.mirrors().inNamespace("fixture").withName("organizationmirror-sample").get();
 
         assertThat(stored.<String>get("spec", "organization")).isEqualTo("productionmirror");
         assertThat(stored.<Boolean>get("status", "existInQuay")).isTrue();
@@ -85,10 +82,5 @@ class MockKubernetesIT {
         kubernetes.restart();
 
         assertThat(kubernetes.client().secrets().inNamespace("fixture").withName("survivor").get()).isNotNull();
-    }
-
-    private static MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList,
-            Resource<GenericKubernetesResource>> mirrors() {
-        return kubernetes.client().genericKubernetesResources(MockKubernetes.API_VERSION, MockKubernetes.KIND);
     }
 }
