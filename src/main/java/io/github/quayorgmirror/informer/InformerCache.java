@@ -1,0 +1,34 @@
+package io.github.quayorgmirror.informer;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Read-only view of what a {@code kubernetes-informer:} consumer has seen, bound in the Camel
+ * registry under the endpoint's {@code cacheName}. Objects handed out are copies: changing them
+ * does not change the cache. Empty (and not synced) while the consumer is stopped.
+ */
+public interface InformerCache {
+
+    /** Index of OrganizationMirrors by the Secret they use: key {@code namespace/name} of spec.connSecretRef. */
+    String CONN_SECRET_REF_INDEX = "connSecretRef";
+
+    /** Whether every informer behind the view has completed its first list: before that, "absent" means "not known yet". */
+    boolean isSynced();
+
+    Optional<GenericKubernetesResource> get(String namespace, String name);
+
+    List<GenericKubernetesResource> list();
+
+    List<GenericKubernetesResource> listMatching(Predicate<GenericKubernetesResource> filter);
+
+    /** Resources whose index function gave {@code key} for the index {@code indexName}. */
+    List<GenericKubernetesResource> byIndex(String indexName, String key);
+
+    /** The OrganizationMirrors whose connSecretRef names the Secret {@code namespace/name}. */
+    default List<GenericKubernetesResource> referencingSecret(String namespace, String name) {
+        return byIndex(CONN_SECRET_REF_INDEX, namespace + "/" + name);
+    }
+}

@@ -1,0 +1,19 @@
+package io.github.quayorgmirror.informer;
+
+import org.apache.camel.component.kubernetes.KubernetesConstants;
+
+/** Headers of a {@code kubernetes-informer:} exchange; the first four are camel-kubernetes' own names. */
+public final class InformerHeaders {
+
+    /** {@link io.fabric8.kubernetes.client.Watcher.Action}: ADDED, MODIFIED (also for resyncs) or DELETED. */
+    public static final String ACTION = KubernetesConstants.KUBERNETES_CRD_EVENT_ACTION;
+    /** {@code long}: when the event was received ({@code System.currentTimeMillis()}). */
+    public static final String TIMESTAMP = KubernetesConstants.KUBERNETES_CRD_EVENT_TIMESTAMP;
+    public static final String NAMESPACE = KubernetesConstants.KUBERNETES_NAMESPACE_NAME;
+    public static final String NAME = KubernetesConstants.KUBERNETES_CRD_INSTANCE_NAME;
+    /** {@code String}: the name of an {@link InformerChange} constant. */
+    public static final String CHANGE = "CamelKubernetesInformerChange";
+
+    private InformerHeaders() {
+    }
+}

@@ -1,0 +1,136 @@
+package io.github.quayorgmirror.quay;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns the {@code data} of a connection Secret (base64 values, as the API server returns them) into a
+ * {@link QuayConnection}. Keys and defaults follow herve4m's operator: {@code host}, {@code validateCerts}
+ * (default true), {@code timeout} (seconds, default 10), {@code token}, or {@code username} and {@code password}.
+ */
+public final class ConnectionSecretParser {
+
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    private ConnectionSecretParser() {
+    }
+
+    /**
+     * @param secret {@code namespace/name} of the Secret, used in error messages only
+     * @param data   the Secret's {@code data} map (may be null for an empty Secret)
+     */
+    public static QuayConnection parse(String secret, Map<String, String> data) throws ConnectionSecretException {
+        SecretValues values = new SecretValues(secret, data == null ? Map.of() : data);
+        URI baseUri = baseUri(secret, values.get("host"));
+        boolean validateCerts = validateCerts(secret, values.get("validateCerts"));
+        Duration timeout = timeout(secret, values.get("timeout"));
+        return new QuayConnection(baseUri, validateCerts, timeout, credentials(values));
+    }
+
+    static URI baseUri(String secret, String host) throws ConnectionSecretException {
+        if (host == null || host.isBlank()) {
+            throw new ConnectionSecretException(secret, "host", "is required (the Quay URL, e.g. https://quay.example.com)");
+        }
+        String text = host.trim();
+        if (!text.contains("://")) {
+            text = "https://" + text;
+        }
+        while (text.endsWith("/")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                throw new ConnectionSecretException(secret, "host", "must be an http or https URL");
+            }
+            if (uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
+                    || uri.getRawUserInfo() != null) {
+                throw new ConnectionSecretException(secret, "host",
+                        "is not a valid Quay URL (expected scheme://host[:port][/path], no user, query or fragment)");
+            }
+            return new URI(scheme, null, uri.getHost(), uri.getPort(), uri.getPath(), null, null);
+        } catch (URISyntaxException e) {
+            throw new ConnectionSecretException(secret, "host", "is not a valid URL");
+        }
+    }
+
+    static boolean validateCerts(String secret, String value) throws ConnectionSecretException {
+        if (value == null || value.isBlank()) {
+            return true;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConnectionSecretException(secret, "validateCerts", "must be \"true\" or \"false\"");
+        };
+    }
+
+    static Duration timeout(String secret, String value) throws ConnectionSecretException {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_TIMEOUT;
+        }
+        BigDecimal seconds;
+        try {
+            seconds = new BigDecimal(value.trim());
+        } catch (NumberFormatException e) {
+            throw new ConnectionSecretException(secret, "timeout", "must be a number of seconds (e.g. 10 or 2.5)");
+        }
+        long millis = seconds.movePointRight(3).longValue();
+        if (seconds.signum() <= 0 || millis <= 0) {
+            throw new ConnectionSecretException(secret, "timeout", "must be greater than 0");
+        }
+        return Duration.ofMillis(millis);
+    }
+
+    private static QuayConnection.Credentials credentials(SecretValues values) throws ConnectionSecretException {
+        String token = values.get("token");
+        if (token != null && !token.isBlank()) {
+            return new QuayConnection.Credentials.Token(token.trim());
+        }
+        String username = values.get("username");
+        String password = values.get("password");
+        boolean hasUsername = username != null && !username.isBlank();
+        boolean hasPassword = password != null && !password.isEmpty();
+        if (hasUsername && hasPassword) {
+            return new QuayConnection.Credentials.UsernamePassword(username.trim(), password);
+        }
+        if (hasUsername) {
+            throw new ConnectionSecretException(values.secret, "password", "is required together with 'username'");
+        }
+        if (hasPassword) {
+            throw new ConnectionSecretException(values.secret, "username", "is required together with 'password'");
+        }
+        throw new ConnectionSecretException(values.secret, null,
+                "has neither 'token' nor 'username' and 'password': one of them is required to sign in to Quay");
+    }
+
+    /** Decodes values on access, so an error names the key whose base64 is broken. No toString: it holds secrets. */
+    private static final class SecretValues {
+        private final String secret;
+        private final Map<String, String> data;
+
+        SecretValues(String secret, Map<String, String> data) {
+            this.secret = secret;
+            this.data = data;
+        }
+
+        String get(String key) throws ConnectionSecretException {
+            String encoded = data.get(key);
+            if (encoded == null) {
+                return null;
+            }
+            try {
+                return new String(Base64.getDecoder().decode(encoded.strip()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new ConnectionSecretException(secret, key, "is not valid base64");
+            }
+        }
+    }
+}

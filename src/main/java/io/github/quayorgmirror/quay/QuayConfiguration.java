@@ -1,0 +1,78 @@
+package io.github.quayorgmirror.quay;
+
+import java.time.Clock;
+import javax.net.ssl.HostnameVerifier;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Configuration;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.jsse.TrustAllTrustManager;
+import org.apache.camel.support.jsse.TrustManagersParameters;
+
+/** The beans that {@code routes/quay-api.camel.yaml} refers to by name. */
+@Configuration
+public class QuayConfiguration implements CamelConfiguration {
+
+    private final QuaySessionStore sessions = new QuaySessionStore();
+
+    @PropertyInject(value = "orgmirror.quay.redelivery.maximum-delay", defaultValue = "30000")
+    private long maximumRedeliveryDelayMillis;
+
+    @BindToRegistry("quaySessions")
+    public QuaySessionStore quaySessions() {
+        return sessions;
+    }
+
+    @BindToRegistry("quayAuth")
+    public QuayAuthenticator quayAuth() {
+        return new QuayAuthenticator(sessions);
+    }
+
+    @BindToRegistry("quayRequests")
+    public QuayRequests quayRequests() {
+        return new QuayRequests();
+    }
+
+    @BindToRegistry("quayResponses")
+    public QuayResponses quayResponses() {
+        return new QuayResponses(maximumRedeliveryDelayMillis, Clock.systemUTC());
+    }
+
+    @BindToRegistry("quaySessionFlow")
+    public QuaySessionFlow quaySessionFlow() {
+        return new QuaySessionFlow();
+    }
+
+    @BindToRegistry("quayOrganizationLookup")
+    public QuayOrganizationLookup quayOrganizationLookup() {
+        return new QuayOrganizationLookup();
+    }
+
+    @BindToRegistry("quayMetrics")
+    public QuayMetrics quayMetrics() {
+        return new QuayMetrics();
+    }
+
+    /** For connections with {@code validateCerts: "false"} only; see {@link QuayEndpoints}. */
+    @BindToRegistry(QuayEndpoints.TRUST_ALL_TLS)
+    public SSLContextParameters quayTrustAllTls() {
+        TrustManagersParameters trustAll = new TrustManagersParameters();
+        trustAll.setTrustManager(TrustAllTrustManager.INSTANCE);
+        SSLContextParameters parameters = new SSLContextParameters();
+        parameters.setTrustManagers(trustAll);
+        return parameters;
+    }
+
+    @BindToRegistry(QuayEndpoints.NO_HOSTNAME_CHECK)
+    public HostnameVerifier quayNoHostnameCheck() {
+        return (hostname, session) -> true;
+    }
+
+    @Override
+    public void configure(CamelContext camelContext) {
+        sessions.setCamelContext(camelContext);
+        camelContext.getManagementStrategy().addEventNotifier(new QuaySignOutOnShutdown(sessions));
+    }
+}

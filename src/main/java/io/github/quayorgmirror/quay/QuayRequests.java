@@ -1,0 +1,85 @@
+package io.github.quayorgmirror.quay;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.Exchange;
+
+/**
+ * Bean {@code quayRequests}: the operation routes define their call here, and {@code quay-http} prepares
+ * the message from that definition right before sending it.
+ */
+public class QuayRequests {
+
+    public static final String REQUEST = "quayRequest";
+    public static final String CONNECTION = "quayConnection";
+    public static final String ORGANIZATION = "quayOrganization";
+    public static final String ROBOT = "quayRobotName";
+    public static final String ENDPOINT_URI = "quayEndpointUri";
+
+    /** A call without body; {@code {org}} and {@code {robot}} in the path are filled from the exchange properties. */
+    public void define(Exchange exchange, String operation, String method, String pathTemplate) {
+        store(exchange, operation, method, pathTemplate, Map.of(), null);
+    }
+
+    /** A call whose JSON body is the (already marshalled) message body. */
+    public void defineWithBody(Exchange exchange, String operation, String method, String pathTemplate) {
+        store(exchange, operation, method, pathTemplate, Map.of(), exchange.getMessage().getBody(String.class));
+    }
+
+    /** The repository listing: properties {@code quayPage}, {@code quayLimit}, {@code quayStatus} become the query. */
+    public void defineListing(Exchange exchange, String operation, String pathTemplate) {
+        Map<String, String> query = new LinkedHashMap<>();
+        for (String name : new String[] {"page", "limit", "status"}) {
+            Object value = exchange.getProperty("quay" + Character.toUpperCase(name.charAt(0)) + name.substring(1));
+            if (value != null && !value.toString().isBlank()) {
+                query.put(name, value.toString());
+            }
+        }
+        store(exchange, operation, "GET", pathTemplate, query, null);
+    }
+
+    private static void store(Exchange exchange, String operation, String method, String pathTemplate,
+            Map<String, String> query, String json) {
+        String path = pathTemplate;
+        if (path.contains("{org}")) {
+            path = path.replace("{org}", encode(required(exchange, ORGANIZATION)));
+        }
+        if (path.contains("{robot}")) {
+            String robot = required(exchange, ROBOT);
+            path = path.replace("{robot}", encode(robot.substring(robot.indexOf('+') + 1)));
+        }
+        exchange.setProperty(REQUEST, new QuayRequest(operation, method, path, Map.copyOf(query), json));
+    }
+
+    private static String required(Exchange exchange, String property) {
+        String value = exchange.getProperty(property, String.class);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("exchange property " + property + " is required");
+        }
+        return value;
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /**
+     * Clears every header (the previous answer's, the caller's: they would all become HTTP headers) and sets
+     * only what this call needs. Authentication headers are added afterwards by {@code quayAuth}.
+     */
+    public void prepare(Exchange exchange) {
+        QuayRequest request = exchange.getProperty(REQUEST, QuayRequest.class);
+        QuayConnection connection = exchange.getProperty(CONNECTION, QuayConnection.class);
+        var message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_METHOD, request.method());
+        message.setHeader("Accept", "application/json");
+        if (request.json() != null) {
+            message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        }
+        message.setBody(request.json());
+        exchange.setProperty(ENDPOINT_URI, QuayEndpoints.uri(connection, request.path(), request.query()));
+    }
+}

@@ -1,0 +1,125 @@
+package io.github.quayorgmirror.quay;
+
+import io.github.quayorgmirror.quay.QuayAccessDeniedException.Kind;
+import io.github.quayorgmirror.quay.QuayNotFoundException.Missing;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Turns one Quay answer into a result or a typed failure (quay-org-mirror-api.md §3, §6, §7, §11): 2xx is a
+ * result, 5xx and 429 are retryable, 4xx are permanent and explained as precisely as Quay lets us.
+ */
+final class QuayResponseClassifier {
+
+    /**
+     * What {@code GET /api/v1/organization/{org}} said, to explain a 403 or 404 of another call. Quay computes
+     * {@code is_admin} with the token's scopes, so a token without {@code org:admin} shows up as MEMBER.
+     */
+    enum OrganizationAccess { ADMIN, MEMBER, NOT_MEMBER, MISSING, UNKNOWN }
+
+    static final String GET_ORG_MIRROR = "quay-get-org-mirror";
+    static final String DELETE_ORG_MIRROR = "quay-delete-org-mirror";
+    static final String GET_ORGANIZATION = "quay-get-organization";
+    static final String GET_ROBOT = "quay-get-robot";
+    private static final Set<String> WITHOUT_ORGANIZATION = Set.of(QuayRequest.CSRF_TOKEN, QuayRequest.SIGN_IN,
+            QuayRequest.SIGN_OUT, GET_ORGANIZATION);
+
+    /** The answer as far as the classifier needs it. */
+    record Answer(QuayRequest request, QuayConnection connection, String organization, int status, String body,
+            Duration retryAfter) {
+    }
+
+    private QuayResponseClassifier() {
+    }
+
+    /** True when the answer means "absent" (GET of a mirror or robot that does not exist, DELETE of a gone mirror). */
+    static boolean isAbsent(Answer answer) {
+        String operation = answer.request().operation();
+        int status = answer.status();
+        return status == 404 && (operation.equals(GET_ORG_MIRROR) || operation.equals(DELETE_ORG_MIRROR))
+                || operation.equals(GET_ROBOT) && (status == 404 || status == 400);
+    }
+
+    /** A 403 or 404 that only {@code GET /organization/{org}} can explain. */
+    static boolean needsOrganizationLookup(Answer answer) {
+        int status = answer.status();
+        return (status == 404 || status == 403 && !QuayErrorText.isCsrfError(answer.body()))
+                && !WITHOUT_ORGANIZATION.contains(answer.request().operation()) && !isAbsent(answer);
+    }
+
+    /** Returns normally for a 2xx or an absent answer; throws otherwise. */
+    static void check(Answer answer, OrganizationAccess access) throws QuayApiException, QuayRetryableException {
+        int status = answer.status();
+        if (status >= 200 && status < 300 || isAbsent(answer)) {
+            return;
+        }
+        if (status == 429 || status >= 500) {
+            throw new QuayRetryableException("HTTP " + status, status, answer.retryAfter());
+        }
+        String operation = answer.request().operation();
+        String quay = "Quay at " + answer.connection().baseUri();
+        String quayText = QuayErrorText.of(answer.body());
+        if (operation.equals(QuayRequest.SIGN_IN) && (status == 401 || status == 403)) {
+            throw new QuayAccessDeniedException(operation, status, Kind.BAD_CREDENTIALS, quay
+                    + " refused the sign-in of the username in the connection Secret: " + orDefault(quayText,
+                            "wrong username or password"));
+        }
+        if (status == 401 || status == 403 && QuayErrorText.isCsrfError(answer.body())) {
+            throw badCredentials(answer, quay);
+        }
+        if (status == 403) {
+            throw forbidden(answer, access, quay);
+        }
+        if (status == 404) {
+            throw notFound(answer, access, quay);
+        }
+        throw new QuayRejectedException(operation, status,
+                quay + " rejected " + operation + " (HTTP " + status + "): " + orDefault(quayText, "no reason given"));
+    }
+
+    private static QuayAccessDeniedException badCredentials(Answer answer, String quay) {
+        boolean token = answer.connection().credentials() instanceof QuayConnection.Credentials.Token;
+        String why = token
+                ? "the token in the connection Secret is unknown or expired (Quay then treats the call as anonymous)"
+                : "the session was refused even after signing in again";
+        return new QuayAccessDeniedException(answer.request().operation(), answer.status(), Kind.BAD_CREDENTIALS,
+                quay + " did not accept the credentials (HTTP " + answer.status() + "): " + why);
+    }
+
+    private static QuayApiException forbidden(Answer answer, OrganizationAccess access, String quay) {
+        String operation = answer.request().operation();
+        String org = answer.organization();
+        boolean token = answer.connection().credentials() instanceof QuayConnection.Credentials.Token;
+        if (access == OrganizationAccess.MISSING) {
+            return new QuayNotFoundException(operation, Missing.ORGANIZATION,
+                    "Organization " + org + " does not exist in " + quay);
+        }
+        if (access == OrganizationAccess.ADMIN || access == OrganizationAccess.MEMBER && token) {
+            return new QuayAccessDeniedException(operation, 403, Kind.MISSING_SCOPE, quay + " refused " + operation
+                    + ": the token lacks the org:admin scope (\"Administer Organization\")"
+                    + (access == OrganizationAccess.ADMIN ? "" : ", or its user is a member but not an administrator")
+                    + " of organization " + org);
+        }
+        return new QuayAccessDeniedException(operation, 403, Kind.NOT_ORG_ADMIN, quay + " refused " + operation
+                + ": the user of the connection Secret is not an administrator of organization " + org);
+    }
+
+    private static QuayApiException notFound(Answer answer, OrganizationAccess access, String quay) {
+        String operation = answer.request().operation();
+        String org = answer.organization();
+        if (operation.equals(GET_ORGANIZATION) || access == OrganizationAccess.MISSING) {
+            return new QuayNotFoundException(operation, Missing.ORGANIZATION,
+                    "Organization " + org + " does not exist in " + quay);
+        }
+        if (WITHOUT_ORGANIZATION.contains(operation)) {
+            return new QuayRejectedException(operation, 404, quay + " has no " + answer.request().path()
+                    + " (HTTP 404): check the host in the connection Secret");
+        }
+        return new QuayNotFoundException(operation, Missing.MIRROR, "Organization " + org
+                + " has no mirror configuration in " + quay + " (or FEATURE_ORG_MIRROR is off)");
+    }
+
+    private static String orDefault(String text, String fallback) {
+        return text == null ? fallback : text;
+    }
+}

@@ -1,0 +1,147 @@
+package io.github.quayorgmirror.quay;
+
+import io.github.quayorgmirror.quay.QuayResponseClassifier.Answer;
+import io.github.quayorgmirror.quay.QuayResponseClassifier.OrganizationAccess;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import javax.net.ssl.SSLException;
+import org.apache.camel.Exchange;
+
+/**
+ * Bean {@code quayResponses}: records what {@code quay-http} got back and classifies it for {@code quay-send};
+ * turns spent redeliveries into a {@link QuayUnavailableException} for {@code quay-request}.
+ */
+public class QuayResponses {
+
+    public static final String STATUS = "quayStatus";
+    public static final String ABSENT = "quayAbsent";
+    static final String IO_FAILURE = "quayIoFailure";
+    static final String ORGANIZATION_ACCESS = "quayOrganizationAccess";
+    static final String UNAVAILABLE = "quayUnavailable";
+
+    private final long maximumRedeliveryDelayMillis;
+    private final Clock clock;
+
+    public QuayResponses(long maximumRedeliveryDelayMillis, Clock clock) {
+        this.maximumRedeliveryDelayMillis = maximumRedeliveryDelayMillis;
+        this.clock = clock;
+    }
+
+    /** After the HTTP call: status in a property, the body read once into a String. */
+    public void record(Exchange exchange) {
+        exchange.removeProperty(IO_FAILURE);
+        exchange.removeProperty(ORGANIZATION_ACCESS);
+        exchange.setProperty(STATUS, exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class));
+        exchange.getMessage().setBody(exchange.getMessage().getBody(String.class));
+    }
+
+    /** The HTTP call threw (no answer): kept for the classifier. */
+    public void recordIoFailure(Exchange exchange) {
+        exchange.removeProperty(STATUS);
+        exchange.removeProperty(ORGANIZATION_ACCESS);
+        exchange.setProperty(IO_FAILURE, exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
+        exchange.getMessage().setBody(null);
+    }
+
+    static String body(Exchange exchange) {
+        return exchange.getMessage().getBody(String.class);
+    }
+
+    public boolean needsOrganizationLookup(Exchange exchange) {
+        return exchange.getProperty(STATUS) != null && QuayResponseClassifier.needsOrganizationLookup(answer(exchange));
+    }
+
+    /**
+     * Leaves a 2xx answer's body in place and sets {@code quayAbsent}; throws a typed failure otherwise. A retryable
+     * failure carrying {@code Retry-After} sets {@code CamelRedeliveryDelay}, which Camel's RedeliveryErrorHandler
+     * uses instead of the backoff for the next attempt (a {@code Camel*} header never reaches Quay).
+     */
+    public void classify(Exchange exchange) throws QuayApiException, QuayRetryableException {
+        exchange.getMessage().removeHeader(Exchange.REDELIVERY_DELAY);
+        Exception ioFailure = exchange.getProperty(IO_FAILURE, Exception.class);
+        if (ioFailure != null) {
+            throwIoFailure(exchange, ioFailure);
+        }
+        Answer answer = answer(exchange);
+        try {
+            OrganizationAccess access = exchange.getProperty(ORGANIZATION_ACCESS, OrganizationAccess.UNKNOWN,
+                    OrganizationAccess.class);
+            QuayResponseClassifier.check(answer, access);
+        } catch (QuayRetryableException retryable) {
+            if (retryable.retryAfter() != null) {
+                exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY,
+                        QuayRetryAfter.redeliveryDelayMillis(retryable.retryAfter(), maximumRedeliveryDelayMillis));
+            }
+            throw retryable;
+        }
+        boolean absent = QuayResponseClassifier.isAbsent(answer);
+        exchange.setProperty(ABSENT, absent);
+        if (absent) {
+            exchange.getMessage().setBody(null);
+        }
+    }
+
+    /** False when the last answer meant "absent" (see {@link QuayResponseClassifier#isAbsent}). */
+    public boolean found(Exchange exchange) {
+        return !exchange.getProperty(ABSENT, false, Boolean.class);
+    }
+
+    private static void throwIoFailure(Exchange exchange, Exception failure)
+            throws QuayUnavailableException, QuayRetryableException {
+        QuayRequest request = exchange.getProperty(QuayRequests.REQUEST, QuayRequest.class);
+        QuayConnection connection = exchange.getProperty(QuayRequests.CONNECTION, QuayConnection.class);
+        if (failure instanceof SSLException) {
+            // a certificate Quay's clients do not trust will not become trusted by retrying
+            throw new QuayUnavailableException(request.operation(), 0, "TLS handshake with Quay at "
+                    + connection.baseUri() + " failed (" + failure.getMessage() + "): install the CA that signed"
+                    + " Quay's certificate in the controller's trust store, or set validateCerts: \"false\" in the"
+                    + " connection Secret");
+        }
+        throw new QuayRetryableException(describe(failure), 0, null);
+    }
+
+    static String describe(Exception failure) {
+        if (failure instanceof ConnectException) {
+            return "connection refused";
+        }
+        if (failure instanceof SocketTimeoutException) {
+            return "timed out";
+        }
+        if (failure instanceof UnknownHostException) {
+            return "unknown host " + failure.getMessage();
+        }
+        String message = failure.getMessage();
+        return failure instanceof IOException && message != null ? message : failure.getClass().getSimpleName();
+    }
+
+    private Answer answer(Exchange exchange) {
+        return new Answer(exchange.getProperty(QuayRequests.REQUEST, QuayRequest.class),
+                exchange.getProperty(QuayRequests.CONNECTION, QuayConnection.class),
+                exchange.getProperty(QuayRequests.ORGANIZATION, String.class),
+                exchange.getProperty(STATUS, 0, Integer.class), body(exchange),
+                QuayRetryAfter.parse(exchange.getMessage().getHeader("Retry-After", String.class), clock));
+    }
+
+    /** Runs once the redeliveries are spent: keeps the failure for {@link #raiseUnavailable}. */
+    public void markUnavailable(Exchange exchange) {
+        QuayRequest request = exchange.getProperty(QuayRequests.REQUEST, QuayRequest.class);
+        QuayConnection connection = exchange.getProperty(QuayRequests.CONNECTION, QuayConnection.class);
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        int status = cause instanceof QuayRetryableException retryable ? retryable.statusCode() : 0;
+        int attempts = 1 + exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        exchange.setProperty(UNAVAILABLE, new QuayUnavailableException(request.operation(), status, "Quay at "
+                + connection.baseUri() + " is unavailable (" + request.operation() + ", " + attempts + " attempts): "
+                + (cause == null ? "unknown cause" : cause.getMessage())));
+    }
+
+    public void raiseUnavailable(Exchange exchange) throws QuayUnavailableException {
+        QuayUnavailableException unavailable = exchange.getProperty(UNAVAILABLE, QuayUnavailableException.class);
+        if (unavailable != null) {
+            exchange.removeProperty(UNAVAILABLE);
+            throw unavailable;
+        }
+    }
+}

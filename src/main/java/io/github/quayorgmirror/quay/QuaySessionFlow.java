@@ -1,0 +1,53 @@
+package io.github.quayorgmirror.quay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import org.apache.camel.Exchange;
+
+/**
+ * Bean {@code quaySessionFlow}: the transformations of the sign-in routes (quay-org-mirror-api.md §3.2). Reads the
+ * answer headers that {@code quay-http} left on the message; the values never go to a log.
+ */
+public class QuaySessionFlow {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** {@code GET /csrf_token}: {@code {"csrf_token": T}} plus the session cookie becomes the pending session. */
+    public QuaySession pendingSession(Exchange exchange) throws QuayRejectedException {
+        JsonNode json = QuayErrorText.parse(exchange.getMessage().getBody(String.class));
+        JsonNode token = json == null ? null : json.get("csrf_token");
+        if (token == null || !token.isTextual()) {
+            throw new QuayRejectedException(QuayRequest.CSRF_TOKEN, 200, "Quay at " + baseUri(exchange)
+                    + " gave no csrf_token on GET /csrf_token: is it Quay 3.17 or later?");
+        }
+        return new QuaySession(Map.of(), null).withCookiesFrom(exchange.getMessage().getHeader("Set-Cookie"),
+                token.asText());
+    }
+
+    /** {@code {"username": …, "password": …}} for {@code POST /api/v1/signin}. */
+    public String signInBody(Exchange exchange) {
+        QuayConnection connection = exchange.getProperty(QuayRequests.CONNECTION, QuayConnection.class);
+        var credentials = (QuayConnection.Credentials.UsernamePassword) connection.credentials();
+        ObjectNode body = JSON.createObjectNode();
+        body.put("username", credentials.username());
+        body.put("password", credentials.password());
+        return body.toString();
+    }
+
+    /** After the sign-in: the re-issued cookie and {@code X-Next-CSRF-Token} replace the pending ones. */
+    public QuaySession signedInSession(Exchange exchange) throws QuayRejectedException {
+        QuaySession pending = exchange.getProperty(QuayAuthenticator.PENDING_SESSION, QuaySession.class);
+        String next = exchange.getMessage().getHeader("X-Next-CSRF-Token", String.class);
+        if (next == null || next.isBlank()) {
+            throw new QuayRejectedException(QuayRequest.SIGN_IN, 200, "Quay at " + baseUri(exchange)
+                    + " accepted the sign-in but sent no X-Next-CSRF-Token header");
+        }
+        return pending.withCookiesFrom(exchange.getMessage().getHeader("Set-Cookie"), next);
+    }
+
+    private static Object baseUri(Exchange exchange) {
+        return exchange.getProperty(QuayRequests.CONNECTION, QuayConnection.class).baseUri();
+    }
+}

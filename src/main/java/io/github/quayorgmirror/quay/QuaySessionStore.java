@@ -1,0 +1,110 @@
+package io.github.quayorgmirror.quay;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Bean {@code quaySessions}: one signed-in session per (Quay, user), shared by every resource using that login.
+ * Sign-in and sign-out are the routes {@code quay-signin} and {@code quay-signout}; this class only decides when
+ * to run them, and makes sure that concurrent reconciles of one login sign in once, not once each.
+ */
+public class QuaySessionStore implements CamelContextAware {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QuaySessionStore.class);
+
+    private record Entry(QuayConnection connection, QuaySession session) {
+    }
+
+    private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private CamelContext camelContext;
+    private volatile ProducerTemplate template;
+
+    /** The stored session of this login, or null. */
+    public QuaySession stored(QuayConnection connection) {
+        Entry entry = sessions.get(connection.sessionKey());
+        return entry == null ? null : entry.session();
+    }
+
+    /** The stored session, signing in first when there is none. */
+    public QuaySession session(QuayConnection connection) throws Exception {
+        QuaySession current = stored(connection);
+        return current != null ? current : renew(connection, null);
+    }
+
+    /**
+     * Signs in again unless another caller already replaced {@code rejected}: Quay refused that session
+     * (expired, or signed out elsewhere).
+     */
+    public QuaySession renew(QuayConnection connection, QuaySession rejected) throws Exception {
+        String key = connection.sessionKey();
+        ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
+        lock.lock();
+        try {
+            QuaySession current = stored(connection);
+            if (current != null && current != rejected) {
+                return current;
+            }
+            sessions.remove(key);
+            Exchange answer = template().send("direct:" + QuayRequest.SIGN_IN,
+                    exchange -> exchange.setProperty(QuayRequests.CONNECTION, connection));
+            if (answer.getException() != null) {
+                throw answer.getException();
+            }
+            QuaySession session = answer.getMessage().getMandatoryBody(QuaySession.class);
+            sessions.put(key, new Entry(connection, session));
+            LOG.info("Signed in to Quay baseUri={} username={}", connection.baseUri(), username(connection));
+            return session;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Signs every stored session out; failures are logged and ignored (the sessions expire on their own). */
+    public void signOutAll() {
+        for (Entry entry : sessions.values()) {
+            Exchange answer = template().send("direct:" + QuayRequest.SIGN_OUT,
+                    exchange -> exchange.setProperty(QuayRequests.CONNECTION, entry.connection()));
+            sessions.remove(entry.connection().sessionKey());
+            if (answer.getException() != null) {
+                LOG.info("Sign-out from Quay failed baseUri={} username={} cause={}", entry.connection().baseUri(),
+                        username(entry.connection()), answer.getException().getMessage());
+            } else {
+                LOG.info("Signed out of Quay baseUri={} username={}", entry.connection().baseUri(),
+                        username(entry.connection()));
+            }
+        }
+    }
+
+    private static String username(QuayConnection connection) {
+        return ((QuayConnection.Credentials.UsernamePassword) connection.credentials()).username();
+    }
+
+    private ProducerTemplate template() {
+        if (template == null) {
+            synchronized (this) {
+                if (template == null) {
+                    template = camelContext.createProducerTemplate();
+                }
+            }
+        }
+        return template;
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
+    }
+}

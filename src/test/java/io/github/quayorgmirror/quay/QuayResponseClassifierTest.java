@@ -1,0 +1,160 @@
+package io.github.quayorgmirror.quay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.quayorgmirror.quay.QuayAccessDeniedException.Kind;
+import io.github.quayorgmirror.quay.QuayNotFoundException.Missing;
+import io.github.quayorgmirror.quay.QuayResponseClassifier.Answer;
+import io.github.quayorgmirror.quay.QuayResponseClassifier.OrganizationAccess;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class QuayResponseClassifierTest {
+
+    private static final QuayConnection TOKEN = new QuayConnection(URI.create("https://quay.example.com"), true,
+            Duration.ofSeconds(10), new QuayConnection.Credentials.Token("t0ken"));
+    private static final QuayConnection PASSWORD = new QuayConnection(URI.create("https://quay.example.com"), true,
+            Duration.ofSeconds(10), new QuayConnection.Credentials.UsernamePassword("alice", "pw"));
+    private static final String CSRF = "{\"error\": \"CSRF token was invalid or missing.\"}";
+    private static final String NOT_FOUND = "{\"detail\": \"Not Found\", \"error_message\": \"Not Found\", \"error_type\": \"not_found\"}";
+    private static final String UNAUTHORIZED = "{\"detail\": \"Unauthorized\", \"error_message\": \"Unauthorized\", \"error_type\": \"insufficient_scope\"}";
+
+    private static Answer answer(String operation, int status, String body) {
+        return answer(operation, status, body, TOKEN);
+    }
+
+    private static Answer answer(String operation, int status, String body, QuayConnection connection) {
+        return new Answer(new QuayRequest(operation, "GET", "/api/v1/x", Map.of(), null), connection, "acme", status,
+                body, null);
+    }
+
+    static Stream<Arguments> successes() {
+        return Stream.of(Arguments.of("quay-get-org-mirror", 200, false), Arguments.of("quay-create-org-mirror", 201, false),
+                Arguments.of("quay-delete-org-mirror", 204, false), Arguments.of("quay-get-org-mirror", 404, true),
+                Arguments.of("quay-delete-org-mirror", 404, true), Arguments.of("quay-get-robot", 400, true),
+                Arguments.of("quay-get-robot", 404, true), Arguments.of("quay-get-robot", 200, false));
+    }
+
+    @ParameterizedTest
+    @MethodSource("successes")
+    void answersThatAreResults(String operation, int status, boolean absent) {
+        Answer answer = answer(operation, status, status == 404 ? NOT_FOUND : "{}");
+        assertThatCode(() -> QuayResponseClassifier.check(answer, OrganizationAccess.UNKNOWN)).doesNotThrowAnyException();
+        assertThat(QuayResponseClassifier.isAbsent(answer)).isEqualTo(absent);
+        assertThat(QuayResponseClassifier.needsOrganizationLookup(answer)).isFalse();
+    }
+
+    @ParameterizedTest
+    @MethodSource("retryableStatuses")
+    void serverErrorsAndRateLimitsAreRetryable(int status) {
+        Answer answer = new Answer(new QuayRequest("quay-sync-now", "POST", "/x", Map.of(), null), TOKEN, "acme",
+                status, "", Duration.ofSeconds(3));
+        assertThatThrownBy(() -> QuayResponseClassifier.check(answer, OrganizationAccess.UNKNOWN))
+                .isInstanceOfSatisfying(QuayRetryableException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(status);
+                    assertThat(e.getMessage()).isEqualTo("HTTP " + status);
+                    assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(3));
+                });
+    }
+
+    static Stream<Integer> retryableStatuses() {
+        return Stream.of(429, 500, 502, 503, 504);
+    }
+
+    @Test
+    void badRequestCarriesFirstLineOfQuayMessage() {
+        String body = "{\"error_message\": \"5000 is greater than the maximum of 3600\\n\\nFailed validating 'maximum'\","
+                + " \"error_type\": \"invalid_request\"}";
+        assertThatThrownBy(() -> QuayResponseClassifier.check(answer("quay-update-org-mirror", 400, body),
+                OrganizationAccess.UNKNOWN))
+                .isInstanceOfSatisfying(QuayRejectedException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.getMessage()).endsWith(": 5000 is greater than the maximum of 3600")
+                            .contains("quay-update-org-mirror");
+                });
+    }
+
+    @Test
+    void badRequestFallsBackToMessageField() {
+        assertThatThrownBy(() -> QuayResponseClassifier.check(answer("quay-create-org-mirror", 400,
+                "{\"message\": \"Could not find robot\"}"), OrganizationAccess.UNKNOWN))
+                .isInstanceOf(QuayRejectedException.class).hasMessageEndingWith(": Could not find robot");
+    }
+
+    static Stream<Arguments> denials() {
+        return Stream.of(
+                Arguments.of(401, "{\"error_type\": \"invalid_token\"}", TOKEN, OrganizationAccess.UNKNOWN, Kind.BAD_CREDENTIALS),
+                Arguments.of(403, CSRF, TOKEN, OrganizationAccess.UNKNOWN, Kind.BAD_CREDENTIALS),
+                Arguments.of(403, CSRF, PASSWORD, OrganizationAccess.UNKNOWN, Kind.BAD_CREDENTIALS),
+                Arguments.of(403, UNAUTHORIZED, TOKEN, OrganizationAccess.ADMIN, Kind.MISSING_SCOPE),
+                Arguments.of(403, UNAUTHORIZED, TOKEN, OrganizationAccess.MEMBER, Kind.MISSING_SCOPE),
+                Arguments.of(403, UNAUTHORIZED, PASSWORD, OrganizationAccess.MEMBER, Kind.NOT_ORG_ADMIN),
+                Arguments.of(403, UNAUTHORIZED, TOKEN, OrganizationAccess.NOT_MEMBER, Kind.NOT_ORG_ADMIN),
+                Arguments.of(403, UNAUTHORIZED, TOKEN, OrganizationAccess.UNKNOWN, Kind.NOT_ORG_ADMIN));
+    }
+
+    @ParameterizedTest
+    @MethodSource("denials")
+    void refusalsTellTheCause(int status, String body, QuayConnection connection, OrganizationAccess access, Kind kind) {
+        assertThatThrownBy(() -> QuayResponseClassifier.check(answer("quay-sync-now", status, body, connection), access))
+                .isInstanceOfSatisfying(QuayAccessDeniedException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(kind);
+                    assertThat(e.statusCode()).isEqualTo(status);
+                    assertThat(e.getMessage()).doesNotContain("t0ken", "pw");
+                });
+    }
+
+    @Test
+    void forbiddenOnMissingOrganizationIsNotFound() {
+        assertThatThrownBy(() -> QuayResponseClassifier.check(answer("quay-create-org-mirror", 403, UNAUTHORIZED),
+                OrganizationAccess.MISSING))
+                .isInstanceOfSatisfying(QuayNotFoundException.class,
+                        e -> assertThat(e.missing()).isEqualTo(Missing.ORGANIZATION));
+    }
+
+    static Stream<Arguments> notFounds() {
+        return Stream.of(Arguments.of("quay-sync-now", OrganizationAccess.ADMIN, Missing.MIRROR),
+                Arguments.of("quay-update-org-mirror", OrganizationAccess.UNKNOWN, Missing.MIRROR),
+                Arguments.of("quay-create-org-mirror", OrganizationAccess.MISSING, Missing.ORGANIZATION),
+                Arguments.of("quay-get-organization", OrganizationAccess.UNKNOWN, Missing.ORGANIZATION));
+    }
+
+    @ParameterizedTest
+    @MethodSource("notFounds")
+    void notFoundSaysWhatIsMissing(String operation, OrganizationAccess access, Missing missing) {
+        assertThatThrownBy(() -> QuayResponseClassifier.check(answer(operation, 404, NOT_FOUND), access))
+                .isInstanceOfSatisfying(QuayNotFoundException.class, e -> {
+                    assertThat(e.missing()).isEqualTo(missing);
+                    assertThat(e.getMessage()).contains("acme");
+                });
+    }
+
+    @Test
+    void lookupOnlyForOrganizationScopedRefusals() {
+        assertThat(QuayResponseClassifier.needsOrganizationLookup(answer("quay-sync-now", 404, NOT_FOUND))).isTrue();
+        assertThat(QuayResponseClassifier.needsOrganizationLookup(answer("quay-sync-now", 403, UNAUTHORIZED))).isTrue();
+        assertThat(QuayResponseClassifier.needsOrganizationLookup(answer("quay-sync-now", 403, CSRF))).isFalse();
+        assertThat(QuayResponseClassifier.needsOrganizationLookup(answer("quay-get-organization", 404, NOT_FOUND))).isFalse();
+        assertThat(QuayResponseClassifier.needsOrganizationLookup(answer("quay-signin", 403, UNAUTHORIZED))).isFalse();
+        assertThat(QuayResponseClassifier.needsOrganizationLookup(answer("quay-sync-now", 400, "{}"))).isFalse();
+    }
+
+    @Test
+    void refusedSignInIsBadCredentials() {
+        String body = "{\"needsEmailVerification\": false, \"invalidCredentials\": true, \"message\": \"Invalid username or password\"}";
+        assertThatThrownBy(() -> QuayResponseClassifier.check(answer("quay-signin", 403, body, PASSWORD),
+                OrganizationAccess.UNKNOWN))
+                .isInstanceOfSatisfying(QuayAccessDeniedException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.BAD_CREDENTIALS);
+                    assertThat(e.getMessage()).contains("Invalid username or password").doesNotContain("pw");
+                });
+    }
+}

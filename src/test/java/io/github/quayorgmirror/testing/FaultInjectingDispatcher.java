@@ -1,0 +1,159 @@
+package io.github.quayorgmirror.testing;
+
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.http.Response;
+import io.fabric8.mockwebserver.http.WebSocket;
+import io.fabric8.mockwebserver.http.WebSocketListener;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Wraps the mock's dispatcher to do what the CRUD mock never does by itself: refuse requests on a
+ * path, end a watch with a 410 Gone ERROR event (as a real API server does when the watched
+ * resourceVersion is too old), and record the requests and count the open watches per path (query left out).
+ */
+final class FaultInjectingDispatcher extends Dispatcher {
+
+    private final Dispatcher delegate;
+    private final Map<String, Integer> refusedPaths = new ConcurrentHashMap<>();
+    private final Set<String> watchesToExpire = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> openWatches = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> journal = new ConcurrentHashMap<>();
+
+    FaultInjectingDispatcher(Dispatcher delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        String path = request.getPath().split("\\?", 2)[0];
+        boolean watch = request.getPath().contains("watch=true");
+        Integer refusal = refusedPaths.get(path);
+        if (refusal != null) {
+            record(path, "refused");
+            return new MockResponse().setResponseCode(refusal).setBody(status(refusal, "Refused by the test"));
+        }
+        if (watch && watchesToExpire.remove(path)) {
+            record(path, "watch-expired");
+            return expiredWatch();
+        }
+        if (!watch && "GET".equals(request.getMethod())) {
+            record(path, "list");
+        }
+        if (watch) {
+            record(path, "watch");
+        }
+        MockResponse response = delegate.dispatch(request);
+        if (watch && response.getWebSocketListener() != null) {
+            response.withWebSocketUpgrade(new CountingListener(response.getWebSocketListener(), counter(openWatches, path)));
+        }
+        return response;
+    }
+
+    @Override
+    public void shutdown() {
+        delegate.shutdown();
+    }
+
+    void refuse(String path, int code) {
+        refusedPaths.put(path, code);
+    }
+
+    void allow(String path) {
+        refusedPaths.remove(path);
+    }
+
+    void expireNextWatch(String path) {
+        watchesToExpire.add(path);
+    }
+
+    int openWatches(String path) {
+        return counter(openWatches, path).get();
+    }
+
+    /** What was asked on {@code path}, in order: list, watch, watch-expired, refused. */
+    List<String> journal(String path) {
+        return List.copyOf(journal.getOrDefault(path, List.of()));
+    }
+
+    private void record(String path, String entry) {
+        journal.computeIfAbsent(path, ignored -> new CopyOnWriteArrayList<>()).add(entry);
+    }
+
+    private static AtomicInteger counter(Map<String, AtomicInteger> counters, String path) {
+        return counters.computeIfAbsent(path, ignored -> new AtomicInteger());
+    }
+
+    private static String status(int code, String message) {
+        return "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":" + code
+                + ",\"message\":\"" + message + "\"}";
+    }
+
+    private static MockResponse expiredWatch() {
+        return new MockResponse().withWebSocketUpgrade(new WebSocketListener() {
+            @Override
+            public void onOpen(WebSocket webSocket, Response response) {
+                webSocket.send("{\"type\":\"ERROR\",\"object\":" + status(410, "too old resource version") + "}");
+                webSocket.close(1000, "expired");
+            }
+        });
+    }
+
+    /** Counts a watch as open from its opening until it closes or fails, whichever side ends it. */
+    private static final class CountingListener extends WebSocketListener {
+        private final WebSocketListener delegate;
+        private final AtomicInteger open;
+        private final AtomicBoolean ended = new AtomicBoolean();
+
+        CountingListener(WebSocketListener delegate, AtomicInteger open) {
+            this.delegate = delegate;
+            this.open = open;
+        }
+
+        @Override
+        public void onBeforeAccept(WebSocket webSocket, Response response) {
+            delegate.onBeforeAccept(webSocket, response);
+        }
+
+        @Override
+        public void onOpen(WebSocket webSocket, Response response) {
+            open.incrementAndGet();
+            delegate.onOpen(webSocket, response);
+        }
+
+        @Override
+        public void onMessage(WebSocket webSocket, String text) {
+            delegate.onMessage(webSocket, text);
+        }
+
+        @Override
+        public void onClosing(WebSocket webSocket, int code, String reason) {
+            delegate.onClosing(webSocket, code, reason);
+        }
+
+        @Override
+        public void onClosed(WebSocket webSocket, int code, String reason) {
+            end();
+            delegate.onClosed(webSocket, code, reason);
+        }
+
+        @Override
+        public void onFailure(WebSocket webSocket, Throwable failure, Response response) {
+            end();
+            delegate.onFailure(webSocket, failure, response);
+        }
+
+        private void end() {
+            if (ended.compareAndSet(false, true)) {
+                open.decrementAndGet();
+            }
+        }
+    }
+}
