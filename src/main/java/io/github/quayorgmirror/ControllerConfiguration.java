@@ -47,7 +47,7 @@ public class ControllerConfiguration implements CamelConfiguration {
     static final String METRICS_REGISTRY = "metricsRegistry";
 
     @Override
-    public void configure(CamelContext context) {
+    public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
         KubernetesClient client = registry.findSingleByType(KubernetesClient.class);
         if (client == null) {
@@ -75,7 +75,8 @@ public class ControllerConfiguration implements CamelConfiguration {
     }
 
     /** Metrics and JMX. The Prometheus registry is bound first, so camel-micrometer and our meters share it. */
-    private static void observe(CamelContext context, Supplier<InformerCache> mirrors, LeaderElection leaderElection) {
+    private static void observe(CamelContext context, Supplier<InformerCache> mirrors, LeaderElection leaderElection)
+            throws Exception {
         MeterRegistry meters = context.getRegistry().lookupByNameAndType(METRICS_REGISTRY, MeterRegistry.class);
         if (meters == null) {
             meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

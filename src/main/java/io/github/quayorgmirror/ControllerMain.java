@@ -1,5 +1,6 @@
 package io.github.quayorgmirror;
 
+import io.github.quayorgmirror.quay.QuayConfiguration;
 import org.apache.camel.main.Main;
 
 /** Starts the controller: camel-main with the routes from {@code routes/} and the beans of {@link ControllerConfiguration}. */
@@ -13,6 +14,6 @@ public final class ControllerMain {
     }
 
     public static Main newMain() {
-        return new Main(ControllerMain.class, ControllerConfiguration.class);
+        return new Main(ControllerMain.class, ControllerConfiguration.class, QuayConfiguration.class);
     }
 }

@@ -108,7 +108,11 @@ public class LeaderElection extends RoutePolicySupport implements CamelContextAw
         LOG.info("Leading: starting routes {}", routes.stream().map(Route::getRouteId).toList());
         executor.submit(() -> {
             for (Route route : routes) {
-                startRoute(route);
+                try {
+                    startRoute(route);
+                } catch (Exception e) {
+                    LOG.error("Could not start route={} cause={}", route.getRouteId(), e.getMessage(), e);
+                }
             }
             onLeading.forEach(Runnable::run);
         });

@@ -35,7 +35,7 @@ public class MirrorConfigSteps {
     }
 
     public void createBody(Exchange exchange) throws Exception {
-        exchange.getIn().setBody(desired(exchange).createBody(clock));
+        exchange.getIn().setBody(desiredConfig(exchange).createBody(clock));
     }
 
     public void created(Exchange exchange) {
@@ -54,7 +54,7 @@ public class MirrorConfigSteps {
         GenericKubernetesResource resource = ResourceSteps.resource(exchange);
         ReconcileOutcome outcome = ResourceSteps.outcome(exchange);
         QuayMirrorState current = outcome.quayState();
-        DesiredMirrorConfig desired = desired(exchange);
+        DesiredMirrorConfig desired = desiredConfig(exchange);
         LastApplied lastApplied = MirrorResource.status(resource).lastApplied();
         if (lastApplied == null) {
             // Adopted (created by hand, by the Ansible operator, or before a crash): Quay's schedule is
@@ -85,11 +85,11 @@ public class MirrorConfigSteps {
 
     private LastApplied appliedNow(Exchange exchange) {
         GenericKubernetesResource resource = ResourceSteps.resource(exchange);
-        return LastApplied.after(desired(exchange), MirrorResource.generation(resource),
+        return LastApplied.after(desiredConfig(exchange), MirrorResource.generation(resource),
                 exchange.getProperty(ReconcileProperties.SECRET_VERSION, String.class));
     }
 
-    private static DesiredMirrorConfig desired(Exchange exchange) {
+    private static DesiredMirrorConfig desiredConfig(Exchange exchange) {
         return Objects.requireNonNull(exchange.getProperty(ReconcileProperties.DESIRED, DesiredMirrorConfig.class));
     }
 }
