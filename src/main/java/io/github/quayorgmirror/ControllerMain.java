@@ -13,7 +13,11 @@ public final class ControllerMain {
         newMain().run(args);
     }
 
+    /** No main class is given to camel-main on purpose: it would scan our packages for Java routes; ours are YAML. */
     public static Main newMain() {
-        return new Main(ControllerMain.class, ControllerConfiguration.class, QuayConfiguration.class);
+        Main main = new Main();
+        main.configure().addConfiguration(ControllerConfiguration.class);
+        main.configure().addConfiguration(QuayConfiguration.class);
+        return main;
     }
 }

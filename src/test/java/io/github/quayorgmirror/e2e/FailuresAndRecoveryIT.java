@@ -74,7 +74,7 @@ class FailuresAndRecoveryIT {
         editSpec("sample", "syncInterval", "2d");
 
         harness.awaitReady("sample");
-        assertThat(harness.quay().mirrorConfig(ORGANIZATION).orElseThrow()).containsEntry("sync_interval", 172800);
+        assertThat(harness.quay().mirrorConfig(ORGANIZATION).orElseThrow()).containsEntry("sync_interval", 172800L);
     }
 
     @Test
@@ -179,7 +179,7 @@ class FailuresAndRecoveryIT {
         harness.kube().restart();
         editSpec("organizationmirror-sample", "syncInterval", "5d");
 
-        await().atMost(Duration.ofSeconds(40)).until(() -> Integer.valueOf(432000).equals(
+        await().atMost(Duration.ofSeconds(40)).until(() -> Long.valueOf(432000).equals(
                 harness.quay().mirrorConfig(ORGANIZATION).orElseThrow().get("sync_interval")));
     }
 

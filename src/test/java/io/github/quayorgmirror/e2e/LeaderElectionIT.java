@@ -53,7 +53,7 @@ class LeaderElectionIT {
         editSyncInterval("4d");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> leading(second));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Integer.valueOf(345600).equals(
+        await().atMost(Duration.ofSeconds(30)).until(() -> Long.valueOf(345600).equals(
                 harness.quay().mirrorConfig(ORGANIZATION).orElseThrow().get("sync_interval")));
         harness.awaitReady("organizationmirror-sample");
         assertThat(harness.quay().calls()).filteredOn(call -> call.method().equals("POST")

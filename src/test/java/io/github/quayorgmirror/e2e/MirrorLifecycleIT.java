@@ -78,7 +78,7 @@ class MirrorLifecycleIT {
                 .containsEntry("external_registry_username", "puller")
                 .containsEntry("robot_username", "productionmirror+syncrobot")
                 .containsEntry("visibility", "private")
-                .containsEntry("sync_interval", 43200)
+                .containsEntry("sync_interval", 43200L)
                 .containsEntry("sync_start_date", "2026-12-01T07:30:00Z")
                 .containsEntry("skopeo_timeout", 600)
                 .containsEntry("is_enabled", false)
@@ -109,7 +109,7 @@ class MirrorLifecycleIT {
             assertThat(call.method()).isEqualTo("PUT");
             assertThat(call.body()).isEqualTo("{\"sync_interval\":259200}");
         });
-        assertThat(harness.quay().mirrorConfig(ORGANIZATION).orElseThrow()).containsEntry("sync_interval", 259200);
+        assertThat(harness.quay().mirrorConfig(ORGANIZATION).orElseThrow()).containsEntry("sync_interval", 259200L);
     }
 
     @Test

@@ -82,7 +82,7 @@ class ObservabilityIT {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName controller = new ObjectName(ControllerStatus.OBJECT_NAME);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> Integer.valueOf(1).equals(server.getAttribute(controller,
+        await().atMost(Duration.ofSeconds(10)).until(() -> Long.valueOf(1).equals(server.getAttribute(controller,
                 "ResourcesReady")));
         assertThat(server.getAttribute(controller, "Leader")).isEqualTo(true);
         assertThat(server.getAttribute(controller, "ManagedResources")).isEqualTo(1);
