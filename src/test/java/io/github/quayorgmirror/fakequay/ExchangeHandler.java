@@ -42,9 +42,18 @@ final class ExchangeHandler implements HttpHandler {
             exchange.close();
             return;
         }
-        Response response = fault != null && fault.status() > 0 ? injected(fault) : router.route(req);
+        Response response = fault != null && fault.status() > 0 ? injected(fault) : routeSafely(req);
         recorder.record(req, response.status());
         write(exchange, response);
+    }
+
+    /** A defect in the fake answers 500, as Quay does for an unhandled error, instead of a silent reset. */
+    private Response routeSafely(ApiRequest req) {
+        try {
+            return router.route(req);
+        } catch (RuntimeException e) {
+            return Response.json(500, Map.of("message", "Internal Server Error", "fake_quay_defect", e.toString()));
+        }
     }
 
     private static Response injected(Faults.Fault fault) {
