@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -57,9 +56,7 @@ final class ExchangeHandler implements HttpHandler {
     }
 
     private static Response injected(Faults.Fault fault) {
-        Response r = fault.body() != null
-                ? new Response(fault.status(), new java.util.LinkedHashMap<>(), fault.body().getBytes(StandardCharsets.UTF_8))
-                        .withHeader("Content-Type", "application/json")
+        Response r = fault.body() != null ? Response.jsonText(fault.status(), fault.body())
                 : Response.json(fault.status(), Map.of("error", "Injected fault: HTTP " + fault.status()));
         return fault.retryAfterSeconds() == null ? r : r.withHeader("Retry-After", fault.retryAfterSeconds().toString());
     }
