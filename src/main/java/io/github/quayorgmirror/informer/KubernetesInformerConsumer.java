@@ -76,7 +76,9 @@ public class KubernetesInformerConsumer extends DefaultConsumer {
             return;
         }
         healthCheck.setCamelContext(getEndpoint().getCamelContext());
-        registry.unregister(healthCheck);
-        registry.register(healthCheck);
+        if (!registry.register(healthCheck)) {
+            LOG.warn("Health check not registered, its id is taken (one consumer per resource plural): id={}",
+                    healthCheck.getId());
+        }
     }
 }

@@ -52,6 +52,13 @@ public class KubernetesInformerEndpoint extends DefaultEndpoint {
         return consumer;
     }
 
+    /** Bad options (an unparsable resyncPeriod) fail when the route is built, not when it starts. */
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        settings();
+    }
+
     @Override
     protected void doStart() throws Exception {
         super.doStart();

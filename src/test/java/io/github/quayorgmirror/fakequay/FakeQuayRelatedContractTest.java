@@ -26,6 +26,9 @@ class FakeQuayRelatedContractTest extends FakeQuayTestBase {
         JsonNode asOther = bob().get("/api/v1/organization/org").json();
         assertThat(asOther.get("is_admin").booleanValue()).isFalse();
         assertThat(asOther.get("is_member").booleanValue()).isFalse();
+        assertThat(asOther.get("email").asText()).isEmpty();
+        assertThat(asOther.has("invoice_email")).isFalse();
+        assertThat(asAdmin.has("invoice_email")).isTrue();
         QuayTestClient.Reply anonymousLook = anonymous().get("/api/v1/organization/org");
         assertThat(anonymousLook.status()).isEqualTo(200);
         assertThat(anonymousLook.json().get("is_admin").booleanValue()).isFalse();

@@ -71,6 +71,16 @@ class KubernetesInformerClientIT {
     }
 
     @Test
+    void rejectsAnUnparsableResyncPeriodWhenTheRouteIsBuilt() {
+        CamelContext context = new DefaultCamelContext();
+        context.getRegistry().bind("kubernetesClient", kubernetes.client());
+
+        assertThatThrownBy(() -> context.getEndpoint("kubernetes-informer:organizationmirrors?resyncPeriod=soon"))
+                .hasStackTraceContaining("soon");
+        context.stop();
+    }
+
+    @Test
     void leavesASharedClientOpenOnStop() throws Exception {
         CamelContext context = new DefaultCamelContext();
         context.getRegistry().bind("kubernetesClient", kubernetes.client());

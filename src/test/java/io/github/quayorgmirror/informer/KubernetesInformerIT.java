@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckRegistry;
@@ -162,7 +163,12 @@ class KubernetesInformerIT extends InformerRouteSupport {
     }
 
     @Test
-    void worksFromAYamlRoute() throws Exception {
+    void worksFromAYamlRouteWithPlaceholdersLeftEmpty() throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("watch.namespaces", "yaml");
+        properties.setProperty("watch.label-selector", "");
+        properties.setProperty("watch.resync-period", "10m");
+        context.getPropertiesComponent().setInitialProperties(properties);
         MockEndpoint events = context.getEndpoint("mock:yaml-events", MockEndpoint.class);
         events.expectedMessageCount(1);
         events.expectedHeaderReceived(InformerHeaders.CHANGE, "ADDED");
@@ -173,8 +179,10 @@ class KubernetesInformerIT extends InformerRouteSupport {
                     from:
                       uri: kubernetes-informer:organizationmirrors
                       parameters:
-                        namespaces: yaml
-                        resyncPeriod: 0
+                        namespaces: "{{watch.namespaces}}"
+                        labelSelector: "{{watch.label-selector}}"
+                        resyncPeriod: "{{watch.resync-period}}"
+                        cacheName: yamlCache
                       steps:
                         - to: mock:yaml-events
                 """));
@@ -182,6 +190,9 @@ class KubernetesInformerIT extends InformerRouteSupport {
         kubernetes.createMirror("yaml", "from-yaml", Map.of());
 
         events.assertIsSatisfied(10_000);
+        KubernetesInformerEndpoint endpoint = (KubernetesInformerEndpoint) context.getRoute("yaml-informer").getEndpoint();
+        assertThat(endpoint.settings().labelSelector()).isEmpty();
+        assertThat(endpoint.settings().resyncMillis()).isEqualTo(600_000L);
     }
 
     @Test
