@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Route;
+import org.apache.camel.StartupListener;
 import org.apache.camel.support.RoutePolicySupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +67,18 @@ public class LeaderElection extends RoutePolicySupport implements CamelContextAw
     protected void doStart() throws Exception {
         if (settings.enabled() && election == null) {
             executor = camelContext.getExecutorServiceManager().newSingleThreadExecutor(this, "leader-election");
-            campaign();
+            // Routes cannot be started while the context itself is still starting: campaign afterwards.
+            camelContext.addStartupListener(new StartupListener() {
+                @Override
+                public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+                    // wait for onCamelContextFullyStarted
+                }
+
+                @Override
+                public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                    executor.submit(LeaderElection.this::campaign);
+                }
+            });
         }
     }
 
@@ -109,7 +121,7 @@ public class LeaderElection extends RoutePolicySupport implements CamelContextAw
         executor.submit(() -> {
             for (Route route : routes) {
                 try {
-                    startRoute(route);
+                    camelContext.getRouteController().startRoute(route.getRouteId());
                 } catch (Exception e) {
                     LOG.error("Could not start route={} cause={}", route.getRouteId(), e.getMessage(), e);
                 }

@@ -20,23 +20,17 @@ class RbacManifestsTest {
             "quay.herve4m.github.io organizationmirrors list",
             "quay.herve4m.github.io organizationmirrors watch",
             "quay.herve4m.github.io organizationmirrors update",
-            "quay.herve4m.github.io organizationmirrors patch",
-            "quay.herve4m.github.io organizationmirrors/status get",
             "quay.herve4m.github.io organizationmirrors/status update",
-            "quay.herve4m.github.io organizationmirrors/status patch",
             "quay.herve4m.github.io organizationmirrors/finalizers update",
             " secrets get",
             " secrets list",
             " secrets watch",
-            " events create",
-            " events patch",
-            "events.k8s.io events create",
-            "events.k8s.io events patch");
+            "events.k8s.io events create");
 
     private static final Set<String> LEADER_ELECTION_PERMISSIONS = Set.of(
             "coordination.k8s.io leases get",
             "coordination.k8s.io leases create",
-            "coordination.k8s.io leases update");
+            "coordination.k8s.io leases patch");
 
     @Test
     void clusterRoleGrantsExactlyTheControllerPermissions() {

@@ -3,6 +3,7 @@ package io.github.quayorgmirror.testing;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.github.quayorgmirror.ControllerMain;
 import io.github.quayorgmirror.fakequay.FakeQuay;
@@ -39,7 +40,11 @@ public final class ControllerHarness implements AutoCloseable {
     private final MockKubernetes kube;
     private final FakeQuay quay;
     private final String token;
+    /** The User-Agent of the controllers' own API client: their requests can be told from the test's. */
+    public static final String CONTROLLER_USER_AGENT = "quay-orgmirror-controller/test";
+
     private final List<Main> controllers = new ArrayList<>();
+    private final Map<Main, KubernetesClient> clients = new java.util.HashMap<>();
 
     private ControllerHarness(MockKubernetes kube, FakeQuay quay) {
         this.kube = kube;
@@ -84,7 +89,9 @@ public final class ControllerHarness implements AutoCloseable {
     /** Starts a controller on the real routes with fast test timings; extra properties win. */
     public Main startController(Map<String, String> properties) {
         Main main = ControllerMain.newMain();
-        main.bind("kubernetesClient", kube.client());
+        KubernetesClient client = kube.newClient(CONTROLLER_USER_AGENT);
+        clients.put(main, client);
+        main.bind("kubernetesClient", client);
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("camel.main.routesIncludePattern", "file:routes/*.yaml");
         settings.put("camel.management.port", String.valueOf(freePort()));
@@ -118,6 +125,8 @@ public final class ControllerHarness implements AutoCloseable {
             main.stop();
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        } finally {
+            clients.remove(main).close();
         }
     }
 

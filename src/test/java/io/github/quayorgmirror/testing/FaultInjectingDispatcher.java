@@ -26,6 +26,7 @@ final class FaultInjectingDispatcher extends Dispatcher {
     private final Set<String> watchesToExpire = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> openWatches = new ConcurrentHashMap<>();
     private final Map<String, List<String>> journal = new ConcurrentHashMap<>();
+    private final List<String[]> requests = new CopyOnWriteArrayList<>();
 
     FaultInjectingDispatcher(Dispatcher delegate) {
         this.delegate = delegate;
@@ -33,6 +34,7 @@ final class FaultInjectingDispatcher extends Dispatcher {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        requests.add(new String[] {String.valueOf(request.getHeader("User-Agent")), request.getMethod(), request.getPath()});
         String path = request.getPath().split("\\?", 2)[0];
         boolean watch = request.getPath().contains("watch=true");
         Integer refusal = refusedPaths.get(path);
@@ -81,6 +83,12 @@ final class FaultInjectingDispatcher extends Dispatcher {
     /** What was asked on {@code path}, in order: list, watch, watch-expired, refused. */
     List<String> journal(String path) {
         return List.copyOf(journal.getOrDefault(path, List.of()));
+    }
+
+    /** Every request sent by a client with this User-Agent, as {@code METHOD path?query}, in order. */
+    List<String> requestsFrom(String userAgent) {
+        return requests.stream().filter(request -> userAgent.equals(request[0]))
+                .map(request -> request[1] + " " + request[2]).toList();
     }
 
     private void record(String path, String entry) {

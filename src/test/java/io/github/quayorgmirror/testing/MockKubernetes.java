@@ -1,5 +1,8 @@
 package io.github.quayorgmirror.testing;
 
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -115,6 +118,17 @@ public final class MockKubernetes implements AutoCloseable {
     /** What was asked on {@code path} (no query), in order: list, watch, watch-expired, refused. */
     public List<String> journal(String path) {
         return dispatcher.journal(path);
+    }
+
+    /** Every request sent by a client with this User-Agent, as {@code METHOD path?query}, in order. */
+    public List<String> requestsFrom(String userAgent) {
+        return dispatcher.requestsFrom(userAgent);
+    }
+
+    /** A new client to this server that announces itself with the given User-Agent (close it yourself). */
+    public KubernetesClient newClient(String userAgent) {
+        return new KubernetesClientBuilder()
+                .withConfig(new ConfigBuilder(client().getConfiguration()).withUserAgent(userAgent).build()).build();
     }
 
     /** The REST path of a namespace's OrganizationMirrors, or of all namespaces' when namespace is null. */
