@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
 
@@ -70,8 +70,8 @@ public class ControllerMetrics extends ServiceSupport {
     }
 
     private boolean healthy(String checkId) {
-        return HealthCheckHelper.invoke(context).stream()
-                .filter(result -> checkId.equals(result.getCheck().getId()))
-                .anyMatch(result -> result.getState() == HealthCheck.State.UP);
+        HealthCheckRegistry checks = HealthCheckRegistry.get(context);
+        return checks != null && checks.getCheck(checkId)
+                .map(check -> check.call().getState() == HealthCheck.State.UP).orElse(false);
     }
 }

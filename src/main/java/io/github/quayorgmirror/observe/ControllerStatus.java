@@ -3,6 +3,7 @@ package io.github.quayorgmirror.observe;
 import io.github.quayorgmirror.leader.LeaderElection;
 import io.github.quayorgmirror.queue.KeyedWorkQueue;
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javax.management.JMException;
 import javax.management.MBeanServer;
@@ -24,23 +25,30 @@ public class ControllerStatus extends ServiceSupport implements ControllerStatus
         this.leaderElection = leaderElection;
     }
 
+    /** One name per JVM: with several controllers in one JVM (tests) the newest one answers. */
+    private static final AtomicReference<ControllerStatus> REGISTERED = new AtomicReference<>();
+
     @Override
     protected void doStart() throws JMException {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName name = new ObjectName(OBJECT_NAME);
-        if (server.isRegistered(name)) {
-            // a second controller in the same JVM (tests): the first one keeps the name
-            return;
+        synchronized (REGISTERED) {
+            if (server.isRegistered(name)) {
+                server.unregisterMBean(name);
+            }
+            server.registerMBean(this, name);
+            REGISTERED.set(this);
         }
-        server.registerMBean(this, name);
     }
 
     @Override
     protected void doStop() throws JMException {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName name = new ObjectName(OBJECT_NAME);
-        if (server.isRegistered(name) && server.getObjectInstance(name) != null) {
-            server.unregisterMBean(name);
+        synchronized (REGISTERED) {
+            if (REGISTERED.compareAndSet(this, null) && server.isRegistered(name)) {
+                server.unregisterMBean(name);
+            }
         }
     }
 
