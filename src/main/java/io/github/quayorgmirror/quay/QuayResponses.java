@@ -131,7 +131,7 @@ public class QuayResponses {
         QuayConnection connection = exchange.getProperty(QuayRequests.CONNECTION, QuayConnection.class);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         int status = cause instanceof QuayRetryableException retryable ? retryable.statusCode() : 0;
-        int attempts = 1 + exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        int attempts = 1 + exchange.getProperty(QuayMetrics.REDELIVERY_COUNT, 0, Integer.class);
         exchange.setProperty(UNAVAILABLE, new QuayUnavailableException(request.operation(), status, "Quay at "
                 + connection.baseUri() + " is unavailable (" + request.operation() + ", " + attempts + " attempts): "
                 + (cause == null ? "unknown cause" : cause.getMessage())));
