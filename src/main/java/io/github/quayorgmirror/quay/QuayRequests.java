@@ -83,6 +83,10 @@ public class QuayRequests {
             message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         }
         message.setBody(request.json());
-        exchange.setProperty(ENDPOINT_URI, QuayEndpoints.uri(connection, request.path(), request.query()));
+        message.setHeader(Exchange.HTTP_PATH, request.path());
+        if (!request.query().isEmpty()) {
+            message.setHeader(Exchange.HTTP_QUERY, QuayEndpoints.query(request.query()));
+        }
+        exchange.setProperty(ENDPOINT_URI, QuayEndpoints.uri(connection));
     }
 }

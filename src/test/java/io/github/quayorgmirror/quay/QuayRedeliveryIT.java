@@ -130,6 +130,7 @@ class QuayRedeliveryIT extends QuayRoutesTestBase {
         assertThat(names).containsExactlyInAnyOrder("Accept", "Accept-Encoding", "Authorization", "Connection",
                 "Content-Length", "Content-Type", "Host", "User-Agent");
         assertThat(put.header("Authorization")).contains("Bearer " + RecordedCall.MASK);
+        assertThat(put.query()).as("endpoint options never reach Quay").isNullOrEmpty();
         assertThat(put.headers().values().toString()).doesNotContain("must-not-leak");
     }
 }
