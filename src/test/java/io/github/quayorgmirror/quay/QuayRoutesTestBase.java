@@ -125,7 +125,8 @@ abstract class QuayRoutesTestBase {
     /** The answer body (a JSON object) with String keys. */
     static Map<String, Object> bodyMap(Exchange answer) {
         Map<String, Object> copy = new java.util.LinkedHashMap<>();
-        answer.getMessage().getBody(Map.class).forEach((key, value) -> copy.put(String.valueOf(key), value));
+        Map<?, ?> body = answer.getMessage().getBody(Map.class);
+        body.forEach((key, value) -> copy.put(String.valueOf(key), value));
         return copy;
     }
 
