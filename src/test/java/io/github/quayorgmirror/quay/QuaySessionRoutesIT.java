@@ -2,6 +2,7 @@ package io.github.quayorgmirror.quay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.quayorgmirror.fakequay.FaultSpec;
 import io.github.quayorgmirror.fakequay.RecordedCall;
 import io.github.quayorgmirror.quay.QuayAccessDeniedException.Kind;
 import java.util.List;
@@ -95,6 +96,24 @@ class QuaySessionRoutesIT extends QuayRoutesTestBase {
     }
 
     @Test
+    void twoUsersOfOneQuayKeepTheirOwnSessions() {
+        QuayConnection alice = passwordConnection("alice", ALICE_PASSWORD);
+        QuayConnection bob = passwordConnection("bob", BOB_PASSWORD);
+
+        succeed("quay-get-org-mirror", alice, "org", null);
+        Exchange bobOnOrg = call("quay-sync-now", bob, "org", null);
+        Exchange aliceOnOrg = call("quay-create-org-mirror", alice, "org", createBody());
+        Exchange bobOnOther = call("quay-get-organization", bob, "other", null);
+
+        assertThat(bobOnOrg.getException()).isInstanceOfSatisfying(QuayAccessDeniedException.class,
+                e -> assertThat(e.kind()).isEqualTo(Kind.NOT_ORG_ADMIN));
+        assertThat(aliceOnOrg.getException()).isNull();
+        assertThat(bodyMap(bobOnOther)).containsEntry("is_admin", true);
+        assertThat(callsTo("POST", SIGN_IN)).hasSize(2);
+        assertThat(quay.calls()).allSatisfy(c -> assertThat(c.headers().getOrDefault("Cookie", List.of())).hasSizeLessThan(2));
+    }
+
+    @Test
     void signsOutWhenCamelStops() {
         succeed("quay-get-org-mirror", passwordConnection("alice", ALICE_PASSWORD), "org", null);
 
@@ -106,5 +125,16 @@ class QuaySessionRoutesIT extends QuayRoutesTestBase {
         assertThat(signOuts.get(0).header("X-CSRF-Token")).isPresent();
         assertThat(signOuts.get(0).status()).isBetween(200, 299);
         assertThat(capturedLog()).contains("Signed out of Quay baseUri=" + quay.baseUri() + " username=alice");
+    }
+
+    @Test
+    void failedSignOutAtShutdownIsNotRedelivered() {
+        succeed("quay-get-org-mirror", passwordConnection("alice", ALICE_PASSWORD), "org", null);
+        quay.failNext(FaultSpec.forPath("/api/v1/signout").method("POST").times(5).status(503));
+
+        context.stop();
+
+        assertThat(callsTo("POST", "/api/v1/signout")).extracting(RecordedCall::status).containsExactly(503);
+        assertThat(capturedLog()).contains("Sign-out from Quay failed baseUri=" + quay.baseUri() + " username=alice");
     }
 }
