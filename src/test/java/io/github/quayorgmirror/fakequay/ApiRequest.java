@@ -1,6 +1,5 @@
 package io.github.quayorgmirror.fakequay;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.Headers;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -42,11 +41,6 @@ final class ApiRequest {
 
     String param(int index) {
         return pathParams.get(index);
-    }
-
-    /** Flask's {@code get_json(silent=True)}: null for a missing or unparsable body. */
-    JsonNode json() {
-        return Json.parseOrNull(body);
     }
 
     boolean isReadOnlyMethod() {

@@ -29,13 +29,7 @@ final class AuthHandler {
 
     /** The router has already checked the CSRF token against the session. */
     Response signin(ApiRequest req) {
-        JsonNode body = req.json();
-        if (body == null || body.isNull()) {
-            throw errors.invalidRequest("Missing JSON body");
-        }
-        SchemaValidator.validate(body, SIGNIN_SCHEMA).ifPresent(message -> {
-            throw errors.invalidRequest(message);
-        });
+        JsonNode body = JsonBodies.validated(req, SIGNIN_SCHEMA, errors);
         FakeQuayState.User user = state.users.get(body.get("username").textValue());
         if (user == null || user.password() == null || !user.password().equals(body.get("password").textValue())) {
             Map<String, Object> failure = new LinkedHashMap<>();

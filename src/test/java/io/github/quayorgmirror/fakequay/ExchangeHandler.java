@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -42,15 +41,22 @@ final class ExchangeHandler implements HttpHandler {
             exchange.close();
             return;
         }
-        Response response = fault != null && fault.status() > 0 ? injected(fault) : router.route(req);
+        Response response = fault != null && fault.status() > 0 ? injected(fault) : routeSafely(req);
         recorder.record(req, response.status());
         write(exchange, response);
     }
 
+    /** A defect in the fake answers 500, as Quay does for an unhandled error, instead of a silent reset. */
+    private Response routeSafely(ApiRequest req) {
+        try {
+            return router.route(req);
+        } catch (RuntimeException e) {
+            return Response.json(500, Map.of("message", "Internal Server Error", "fake_quay_defect", e.toString()));
+        }
+    }
+
     private static Response injected(Faults.Fault fault) {
-        Response r = fault.body() != null
-                ? new Response(fault.status(), new java.util.LinkedHashMap<>(), fault.body().getBytes(StandardCharsets.UTF_8))
-                        .withHeader("Content-Type", "application/json")
+        Response r = fault.body() != null ? Response.jsonText(fault.status(), fault.body())
                 : Response.json(fault.status(), Map.of("error", "Injected fault: HTTP " + fault.status()));
         return fault.retryAfterSeconds() == null ? r : r.withHeader("Retry-After", fault.retryAfterSeconds().toString());
     }

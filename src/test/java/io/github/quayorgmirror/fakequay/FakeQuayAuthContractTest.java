@@ -185,6 +185,19 @@ class FakeQuayAuthContractTest extends FakeQuayTestBase {
     }
 
     @Test
+    void expiredSessionsMakeCookieCallsAnonymousAndFailCsrf() throws IOException {
+        QuayTestClient client = anonymous();
+        client.signIn("alice", "alice-pw");
+        quay.expireSessions();
+        assertThat(client.get(MIRROR).status()).isEqualTo(401);
+        QuayTestClient.Reply post = client.post(MIRROR, json(validCreate()));
+        assertThat(post.status()).isEqualTo(403);
+        assertThat(post.json().get("error").asText()).isEqualTo(QuayErrors.CSRF_MESSAGE);
+        assertThat(client.signIn("alice", "alice-pw").status()).isEqualTo(200);
+        assertThat(client.post(MIRROR, json(validCreate())).status()).isEqualTo(201);
+    }
+
+    @Test
     void statement13_anonymousGetIs401InvalidToken() throws IOException {
         createMirror(validCreate());
         for (String path : List.of(MIRROR, MIRROR + "/repositories", "/api/v1/organization/nosuch/mirror")) {

@@ -65,6 +65,24 @@ class FakeQuayHttpsTest {
         assertThat(quay.calls()).extracting(RecordedCall::status).containsExactly(200);
     }
 
+    @Test
+    void droppedConnectionOverTlsIsIoException() throws IOException {
+        quay.failNext(FaultSpec.forPath("/api/v1/signout").dropConnection());
+        QuayTestClient client = new QuayTestClient(quay.baseUri(), FakeQuay.clientSslContext());
+        assertThatThrownBy(() -> client.post("/api/v1/signout", null)).isInstanceOf(IOException.class);
+        assertThat(quay.calls()).extracting(RecordedCall::status).containsExactly(0);
+    }
+
+    /** The JDK client repeats an idempotent request once on a connection closed without answer. */
+    @Test
+    void droppedGetIsRetriedOnceByTheJdkClient() throws IOException {
+        quay.failNext(FaultSpec.forPath("/config").times(2).dropConnection());
+        QuayTestClient client = new QuayTestClient(quay.baseUri(), FakeQuay.clientSslContext());
+        assertThatThrownBy(() -> client.get("/config")).isInstanceOf(IOException.class);
+        assertThat(quay.calls()).extracting(RecordedCall::status).containsExactly(0, 0);
+        assertThat(client.get("/config").status()).isEqualTo(200);
+    }
+
     private static final class TrustEverything implements X509TrustManager {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) {

@@ -84,4 +84,43 @@ final class FakeQuayState {
         }
         return Caller.bearer(t.username(), t.scopes());
     }
+
+    // ---- setup operations of the public test API; callers hold the monitor
+
+    void addUser(String username, String password) {
+        User old = users.get(username);
+        users.put(username, new User(username, password, old != null && old.superuser()));
+    }
+
+    void makeSuperuser(String username) {
+        User old = users.get(username);
+        users.put(username, new User(username, old == null ? null : old.password(), true));
+    }
+
+    void addToken(String token, String username, Set<String> scopes) {
+        requireUser(username);
+        tokens.put(token, new Token(username, Set.copyOf(scopes), false));
+    }
+
+    void expireToken(String token) {
+        Token t = tokens.get(token);
+        if (t != null) {
+            tokens.put(token, new Token(t.username(), t.scopes(), true));
+        }
+    }
+
+    String addRobot(String orgName, String shortName) {
+        String fullName = orgName + "+" + shortName;
+        requireOrg(orgName).robots.put(shortName,
+                new Organization.Robot(fullName, "", Sessions.randomToken(), java.time.Instant.now()));
+        return fullName;
+    }
+
+    MirrorConfig requireMirror(String orgName) {
+        MirrorConfig m = requireOrg(orgName).mirror;
+        if (m == null) {
+            throw new IllegalStateException("fake Quay org " + orgName + " has no mirror config");
+        }
+        return m;
+    }
 }

@@ -66,7 +66,7 @@ abstract class FakeQuayTestBase {
         body.put("robot_username", "org+syncrobot");
         body.put("visibility", "private");
         body.put("sync_interval", 3600);
-        body.put("sync_start_date", "2026-01-01T00:00:00Z");
+        body.put("sync_start_date", "2024-01-01T00:00:00Z");
         return body;
     }
 

@@ -1,6 +1,7 @@
 package io.github.quayorgmirror.fakequay;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
@@ -8,7 +9,8 @@ import java.util.Map;
 /** The one ObjectMapper of the fake; JSON trees keep their key order, as Python dicts do. */
 final class Json {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Json() {
     }
@@ -21,7 +23,7 @@ final class Json {
         }
     }
 
-    /** The parsed body, or null when it is empty or not JSON (Flask's {@code get_json(silent=True)}). */
+    /** The parsed body, or null when it is empty or not JSON. */
     static JsonNode parseOrNull(byte[] body) {
         if (body == null || body.length == 0) {
             return null;

@@ -26,7 +26,7 @@ final class OrgMirrorHandler {
     }
 
     Response create(ApiRequest req) {
-        JsonNode body = validBody(req, MirrorSchemas.CREATE);
+        JsonNode body = JsonBodies.validated(req, MirrorSchemas.CREATE, errors);
         Organization org = permissions.requireOrgAdmin(req.caller, req.param(0));
         MirrorConfig config = validator.validateCreate(org, body);
         if (org.hasRepositories()) {
@@ -40,7 +40,7 @@ final class OrgMirrorHandler {
     }
 
     Response update(ApiRequest req) {
-        JsonNode body = validBody(req, MirrorSchemas.UPDATE);
+        JsonNode body = JsonBodies.validated(req, MirrorSchemas.UPDATE, errors);
         Organization org = permissions.requireMirror(req.caller, req.param(0));
         org.mirror = validator.validateUpdate(org, org.mirror, body);
         return Response.json(200, "");
@@ -53,18 +53,6 @@ final class OrgMirrorHandler {
         org.discovered.clear();
         org.mirror = null;
         return Response.empty(204);
-    }
-
-    /** {@code @validate_json_request}: runs before the permission check. */
-    private JsonNode validBody(ApiRequest req, JsonNode schema) {
-        JsonNode body = req.json();
-        if (body == null || body.isNull()) {
-            throw errors.invalidRequest("Missing JSON body");
-        }
-        SchemaValidator.validate(body, schema).ifPresent(message -> {
-            throw errors.invalidRequest(message);
-        });
-        return body;
     }
 
     static Map<String, Integer> statusCounts(Organization org) {

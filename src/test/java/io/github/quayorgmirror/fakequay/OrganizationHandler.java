@@ -31,7 +31,7 @@ final class OrganizationHandler {
         boolean member = permissions.isOrgMember(req.caller, org.name);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", org.name);
-        body.put("email", org.name + "@example.com");
+        body.put("email", admin ? org.name + "@example.com" : "");
         body.put("avatar", Map.of("name", org.name, "hash", Integer.toHexString(org.name.hashCode()), "kind", "org"));
         body.put("is_admin", admin);
         body.put("is_member", member);

@@ -2,7 +2,6 @@ package io.github.quayorgmirror.fakequay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -40,10 +39,7 @@ final class PyRepr {
             node.forEach(item -> items.add(of(item, sortKeys)));
             return "[" + String.join(", ", items) + "]";
         }
-        List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            fields.add(it.next());
-        }
+        List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(node.properties());
         if (sortKeys) {
             fields.sort(Map.Entry.comparingByKey());
         }

@@ -82,10 +82,11 @@ final class QuayTestClient {
         return send(request(path).DELETE());
     }
 
+    /** {@code headers} are name, value pairs replacing the defaults. */
     Reply send(String method, String path, String json, String... headers) throws IOException {
         HttpRequest.Builder b = request(path).method(method, body(json));
-        if (headers.length > 0) {
-            b.headers(headers);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.setHeader(headers[i], headers[i + 1]);
         }
         return send(b);
     }

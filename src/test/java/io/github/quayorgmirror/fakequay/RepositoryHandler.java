@@ -61,13 +61,7 @@ final class RepositoryHandler {
     }
 
     Response create(ApiRequest req) {
-        JsonNode body = req.json();
-        if (body == null || body.isNull()) {
-            throw errors.invalidRequest("Missing JSON body");
-        }
-        SchemaValidator.validate(body, NEW_REPO_SCHEMA).ifPresent(message -> {
-            throw errors.invalidRequest(message);
-        });
+        JsonNode body = JsonBodies.validated(req, NEW_REPO_SCHEMA, errors);
         String namespace = body.has("namespace") ? body.get("namespace").textValue() : req.caller.username();
         String name = body.get("repository").textValue();
         if (!permissions.canCreateRepository(req.caller, namespace)) {

@@ -11,8 +11,12 @@ record Response(int status, Map<String, List<String>> headers, byte[] body) {
 
     static Response json(int status, Object value) {
         // flask-restful ends every JSON document with a newline
-        byte[] body = (Json.write(value) + "\n").getBytes(StandardCharsets.UTF_8);
-        return new Response(status, new LinkedHashMap<>(), body).withHeader("Content-Type", "application/json");
+        return jsonText(status, Json.write(value) + "\n");
+    }
+
+    static Response jsonText(int status, String json) {
+        return new Response(status, new LinkedHashMap<>(), json.getBytes(StandardCharsets.UTF_8))
+                .withHeader("Content-Type", "application/json");
     }
 
     static Response empty(int status) {

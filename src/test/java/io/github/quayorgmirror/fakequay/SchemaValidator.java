@@ -3,7 +3,6 @@ package io.github.quayorgmirror.fakequay;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +29,7 @@ final class SchemaValidator {
 
     private static void check(JsonNode instance, JsonNode schema, List<Object> schemaPath, List<Object> path,
                               List<Failure> out) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> rule = it.next();
+        for (Map.Entry<String, JsonNode> rule : schema.properties()) {
             String keyword = rule.getKey();
             JsonNode value = rule.getValue();
             String message = switch (keyword) {
@@ -58,7 +56,7 @@ final class SchemaValidator {
                     }
                 });
             } else if (keyword.equals("properties") && instance.isObject()) {
-                value.fields().forEachRemaining(p -> {
+                value.properties().forEach(p -> {
                     if (instance.has(p.getKey())) {
                         check(instance.get(p.getKey()), p.getValue(), append(schemaPath, "properties", p.getKey()),
                                 append(path, p.getKey()), out);
