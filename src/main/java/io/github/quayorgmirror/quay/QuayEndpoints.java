@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Builds the {@code toD} URI of a call. camel-http's dynamic-aware support turns path and query into headers and
- * keeps one endpoint (one connection pool) per host and option set, so the options below decide which pool a
- * connection gets: a {@code validateCerts=false} connection never shares the pool of a verifying one.
+ * Builds the {@code toD} endpoint URI of a connection. There is one endpoint (one connection pool) per Quay and
+ * option set, so the options decide which pool a connection gets: a {@code validateCerts=false} connection never
+ * shares the pool of a verifying one, and timeouts apply per connection.
  */
 final class QuayEndpoints {
 
@@ -17,10 +17,14 @@ final class QuayEndpoints {
     private QuayEndpoints() {
     }
 
-    static String uri(QuayConnection connection, String path, Map<String, String> query) {
-        StringBuilder uri = new StringBuilder(connection.baseUri().toString()).append(path).append('?');
-        query.forEach((name, value) -> uri.append(name).append('=').append(QuayRequests.encode(value)).append('&'));
-        return uri.append(options(connection)).toString();
+    /** The endpoint of a connection: its base URI with the options below; no path, no query. */
+    static String uri(QuayConnection connection) {
+        return connection.baseUri() + "?" + options(connection);
+    }
+
+    static String query(Map<String, String> query) {
+        return query.entrySet().stream().map(e -> e.getKey() + "=" + QuayRequests.encode(e.getValue()))
+                .collect(Collectors.joining("&"));
     }
 
     private static String options(QuayConnection connection) {

@@ -18,6 +18,8 @@ public class QuayMetrics implements Processor, CamelContextAware {
 
     public static final String REQUESTS = "orgmirror.quay.requests";
     public static final String REDELIVERIES = "orgmirror.quay.redeliveries";
+    /** Exchange property: redeliveries of the current request so far. */
+    static final String REDELIVERY_COUNT = "quayRedeliveryCount";
 
     private CamelContext camelContext;
 
@@ -27,10 +29,11 @@ public class QuayMetrics implements Processor, CamelContextAware {
                 "status", status == null ? "io_error" : status.toString()).increment();
     }
 
-    /** Called by the error handler before each redelivery. */
+    /** Called by the error handler before each redelivery; also counts them on the exchange for the final message. */
     @Override
     public void process(Exchange exchange) {
         registry().counter(REDELIVERIES, "operation", operation(exchange)).increment();
+        exchange.setProperty(REDELIVERY_COUNT, exchange.getProperty(REDELIVERY_COUNT, 0, Integer.class) + 1);
     }
 
     private static String operation(Exchange exchange) {

@@ -50,6 +50,7 @@ public class QuayRequests {
             String robot = required(exchange, ROBOT);
             path = path.replace("{robot}", encode(robot.substring(robot.indexOf('+') + 1)));
         }
+        exchange.removeProperty(QuayMetrics.REDELIVERY_COUNT);
         exchange.setProperty(REQUEST, new QuayRequest(operation, method, path, Map.copyOf(query), json));
     }
 
@@ -66,20 +67,26 @@ public class QuayRequests {
     }
 
     /**
-     * Clears every header (the previous answer's, the caller's: they would all become HTTP headers) and sets
-     * only what this call needs. Authentication headers are added afterwards by {@code quayAuth}.
+     * Clears every header but Camel's own (the previous answer's, the caller's: they would all become HTTP headers)
+     * and sets only what this call needs. Authentication headers are added afterwards by {@code quayAuth}.
      */
     public void prepare(Exchange exchange) {
         QuayRequest request = exchange.getProperty(REQUEST, QuayRequest.class);
         QuayConnection connection = exchange.getProperty(CONNECTION, QuayConnection.class);
         var message = exchange.getMessage();
-        message.removeHeaders("*");
+        // Camel* headers never become HTTP headers, and the error handler counts redeliveries in them
+        message.removeHeaders("*", "Camel*");
+        message.removeHeaders("CamelHttp*");
         message.setHeader(Exchange.HTTP_METHOD, request.method());
         message.setHeader("Accept", "application/json");
         if (request.json() != null) {
             message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         }
         message.setBody(request.json());
-        exchange.setProperty(ENDPOINT_URI, QuayEndpoints.uri(connection, request.path(), request.query()));
+        message.setHeader(Exchange.HTTP_PATH, request.path());
+        if (!request.query().isEmpty()) {
+            message.setHeader(Exchange.HTTP_QUERY, QuayEndpoints.query(request.query()));
+        }
+        exchange.setProperty(ENDPOINT_URI, QuayEndpoints.uri(connection));
     }
 }

@@ -54,7 +54,8 @@ final class QuayResponseClassifier {
             return;
         }
         if (status == 429 || status >= 500) {
-            throw new QuayRetryableException("HTTP " + status, status, answer.retryAfter());
+            throw new QuayRetryableException(answer.request(), answer.connection(), "HTTP " + status, status,
+                    answer.retryAfter());
         }
         String operation = answer.request().operation();
         String quay = "Quay at " + answer.connection().baseUri();

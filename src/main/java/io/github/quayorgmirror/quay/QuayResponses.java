@@ -100,7 +100,7 @@ public class QuayResponses {
                     + " Quay's certificate in the controller's trust store, or set validateCerts: \"false\" in the"
                     + " connection Secret");
         }
-        throw new QuayRetryableException(describe(failure), 0, null);
+        throw new QuayRetryableException(request, connection, describe(failure), 0, null);
     }
 
     static String describe(Exception failure) {
@@ -130,11 +130,12 @@ public class QuayResponses {
         QuayRequest request = exchange.getProperty(QuayRequests.REQUEST, QuayRequest.class);
         QuayConnection connection = exchange.getProperty(QuayRequests.CONNECTION, QuayConnection.class);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        int status = cause instanceof QuayRetryableException retryable ? retryable.statusCode() : 0;
-        int attempts = 1 + exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
-        exchange.setProperty(UNAVAILABLE, new QuayUnavailableException(request.operation(), status, "Quay at "
-                + connection.baseUri() + " is unavailable (" + request.operation() + ", " + attempts + " attempts): "
-                + (cause == null ? "unknown cause" : cause.getMessage())));
+        QuayRetryableException retryable = cause instanceof QuayRetryableException r ? r : null;
+        int attempts = 1 + exchange.getProperty(QuayMetrics.REDELIVERY_COUNT, 0, Integer.class);
+        exchange.setProperty(UNAVAILABLE, new QuayUnavailableException(request.operation(),
+                retryable == null ? 0 : retryable.statusCode(), "Quay at " + connection.baseUri() + " is unavailable ("
+                + request.operation() + ", " + attempts + " attempts): "
+                + (retryable == null ? String.valueOf(cause) : retryable.cause())));
     }
 
     public void raiseUnavailable(Exchange exchange) throws QuayUnavailableException {

@@ -9,13 +9,22 @@ import java.time.Duration;
  */
 public class QuayRetryableException extends Exception {
 
+    private final String cause;
     private final int statusCode;
     private final transient Duration retryAfter;
 
-    public QuayRetryableException(String cause, int statusCode, Duration retryAfter) {
-        super(cause);
+    /** The message (what the retry log shows) names operation and Quay; {@link #cause()} is the bare cause. */
+    public QuayRetryableException(QuayRequest request, QuayConnection connection, String cause, int statusCode,
+            Duration retryAfter) {
+        super(cause + " from Quay at " + connection.baseUri() + " (" + request.operation() + ")");
+        this.cause = cause;
         this.statusCode = statusCode;
         this.retryAfter = retryAfter;
+    }
+
+    /** E.g. {@code HTTP 503}, {@code connection refused}. */
+    public String cause() {
+        return cause;
     }
 
     /** HTTP status, or 0 when no answer came. */

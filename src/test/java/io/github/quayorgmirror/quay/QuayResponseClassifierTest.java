@@ -60,7 +60,8 @@ class QuayResponseClassifierTest {
         assertThatThrownBy(() -> QuayResponseClassifier.check(answer, OrganizationAccess.UNKNOWN))
                 .isInstanceOfSatisfying(QuayRetryableException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(status);
-                    assertThat(e.getMessage()).isEqualTo("HTTP " + status);
+                    assertThat(e.cause()).isEqualTo("HTTP " + status);
+                    assertThat(e.getMessage()).isEqualTo("HTTP " + status + " from Quay at https://quay.example.com (quay-sync-now)");
                     assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(3));
                 });
     }

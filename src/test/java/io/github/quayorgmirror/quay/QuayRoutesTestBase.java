@@ -21,12 +21,14 @@ import org.apache.logging.log4j.core.appender.WriterAppender;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The real {@code routes/quay-api.camel.yaml} against the fake Quay: organization {@code org} with robot
  * {@code org+syncrobot}, admin {@code alice} (password and org:admin token), non-admin {@code bob}. Every test
  * captures the log and fails if a token or password of the fake shows up in it.
  */
+@Timeout(60)
 abstract class QuayRoutesTestBase {
 
     static final String ROUTES = "camel.main.routesIncludePattern=file:routes/quay-api.camel.yaml";
@@ -123,7 +125,8 @@ abstract class QuayRoutesTestBase {
     /** The answer body (a JSON object) with String keys. */
     static Map<String, Object> bodyMap(Exchange answer) {
         Map<String, Object> copy = new java.util.LinkedHashMap<>();
-        answer.getMessage().getBody(Map.class).forEach((key, value) -> copy.put(String.valueOf(key), value));
+        Map<?, ?> body = answer.getMessage().getBody(Map.class);
+        body.forEach((key, value) -> copy.put(String.valueOf(key), value));
         return copy;
     }
 
