@@ -82,8 +82,8 @@ class ObservabilityIT {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName controller = new ObjectName(ControllerStatus.OBJECT_NAME);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> Long.valueOf(1).equals(server.getAttribute(controller,
-                "ResourcesReady")));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(server.getAttribute(controller,
+                "ResourcesReady")).isEqualTo(1));
         assertThat(server.getAttribute(controller, "Leader")).isEqualTo(true);
         assertThat(server.getAttribute(controller, "ManagedResources")).isEqualTo(1);
         assertThat((Long) server.getAttribute(controller, "ReconcilesProcessed")).isPositive();
