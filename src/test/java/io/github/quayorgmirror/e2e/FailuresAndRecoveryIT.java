@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import io.github.quayorgmirror.status.Condition;
 import io.github.quayorgmirror.status.MirrorResource;
 import io.github.quayorgmirror.testing.ControllerHarness;
+import io.github.quayorgmirror.testing.MockKubernetes;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -169,14 +170,19 @@ class FailuresAndRecoveryIT {
     }
 
     @Test
-    void changesAfterTheApiServerRestartsAreStillReconciled() {
+    void changesAfterAClosedWatchAndA410AreStillReconciled() {
         harness.createConnectionSecret(true);
         harness.startController();
         harness.applySample();
         harness.awaitReady("organizationmirror-sample");
 
-        // the watch connection breaks; the informer lists again and watches anew
+        // the watch connection breaks, and the watch that resumes it is answered 410 Gone (too old
+        // resourceVersion): the informer must list again and watch anew
+        String mirrors = MockKubernetes.mirrorsPath(null);
+        harness.kube().expireNextWatch(mirrors);
         harness.kube().restart();
+        await().atMost(Duration.ofSeconds(30)).until(() -> harness.kube().journal(mirrors).contains("watch-expired")
+                && harness.kube().openWatches(mirrors) > 0);
         editSpec("organizationmirror-sample", "syncInterval", "5d");
 
         await().atMost(Duration.ofSeconds(40)).until(() -> Long.valueOf(432000).equals(
