@@ -31,12 +31,12 @@ public class QuayRequests {
     /** The repository listing: properties {@code quayPage}, {@code quayLimit}, {@code quayStatus} become the query. */
     public void defineListing(Exchange exchange, String operation, String pathTemplate) {
         Map<String, String> query = new LinkedHashMap<>();
-        for (String name : new String[] {"page", "limit", "status"}) {
-            Object value = exchange.getProperty("quay" + Character.toUpperCase(name.charAt(0)) + name.substring(1));
+        Map.of("page", "quayPage", "limit", "quayLimit", "status", "quayStatus").forEach((name, property) -> {
+            Object value = exchange.getProperty(property);
             if (value != null && !value.toString().isBlank()) {
                 query.put(name, value.toString());
             }
-        }
+        });
         store(exchange, operation, "GET", pathTemplate, query, null);
     }
 

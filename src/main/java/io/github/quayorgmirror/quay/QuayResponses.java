@@ -7,8 +7,12 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import javax.net.ssl.SSLException;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 
 /**
  * Bean {@code quayResponses}: records what {@code quay-http} got back and classifies it for {@code quay-send};
@@ -21,6 +25,9 @@ public class QuayResponses {
     static final String IO_FAILURE = "quayIoFailure";
     static final String ORGANIZATION_ACCESS = "quayOrganizationAccess";
     static final String UNAVAILABLE = "quayUnavailable";
+    /** The few answer headers the routes read, moved out of the message (see {@link #record}). */
+    static final String RESPONSE_HEADERS = "quayResponseHeaders";
+    private static final List<String> KEPT_RESPONSE_HEADERS = List.of("Set-Cookie", "X-Next-CSRF-Token", "Retry-After");
 
     private final long maximumRedeliveryDelayMillis;
     private final Clock clock;
@@ -30,18 +37,38 @@ public class QuayResponses {
         this.clock = clock;
     }
 
-    /** After the HTTP call: status in a property, the body read once into a String. */
+    /**
+     * After the HTTP call: status and the answer headers the routes need go to properties, the body is read once
+     * into a String, and Quay's answer headers leave the message: a session cookie must not travel on to whatever
+     * the caller does next.
+     */
     public void record(Exchange exchange) {
+        Message message = exchange.getMessage();
         exchange.removeProperty(IO_FAILURE);
         exchange.removeProperty(ORGANIZATION_ACCESS);
-        exchange.setProperty(STATUS, exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class));
-        exchange.getMessage().setBody(exchange.getMessage().getBody(String.class));
+        exchange.setProperty(STATUS, message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class));
+        Map<String, Object> kept = new HashMap<>();
+        for (String name : KEPT_RESPONSE_HEADERS) {
+            Object value = message.getHeader(name);
+            if (value != null) {
+                kept.put(name, value);
+            }
+        }
+        exchange.setProperty(RESPONSE_HEADERS, kept);
+        message.setBody(message.getBody(String.class));
+        message.removeHeaders("*", "Camel*");
+    }
+
+    static Object responseHeader(Exchange exchange, String name) {
+        Map<?, ?> headers = exchange.getProperty(RESPONSE_HEADERS, Map.class);
+        return headers == null ? null : headers.get(name);
     }
 
     /** The HTTP call threw (no answer): kept for the classifier. */
     public void recordIoFailure(Exchange exchange) {
         exchange.removeProperty(STATUS);
         exchange.removeProperty(ORGANIZATION_ACCESS);
+        exchange.removeProperty(RESPONSE_HEADERS);
         exchange.setProperty(IO_FAILURE, exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
         exchange.getMessage().setBody(null);
     }
@@ -122,7 +149,7 @@ public class QuayResponses {
                 exchange.getProperty(QuayRequests.CONNECTION, QuayConnection.class),
                 exchange.getProperty(QuayRequests.ORGANIZATION, String.class),
                 exchange.getProperty(STATUS, 0, Integer.class), body(exchange),
-                QuayRetryAfter.parse(exchange.getMessage().getHeader("Retry-After", String.class), clock));
+                QuayRetryAfter.parse((String) responseHeader(exchange, "Retry-After"), clock));
     }
 
     /** Runs once the redeliveries are spent: keeps the failure for {@link #raiseUnavailable}. */

@@ -8,7 +8,7 @@ import org.apache.camel.Exchange;
 
 /**
  * Bean {@code quaySessionFlow}: the transformations of the sign-in routes (quay-org-mirror-api.md §3.2). Reads the
- * answer headers that {@code quay-http} left on the message; the values never go to a log.
+ * answer headers that {@code quay-http} kept in a property; the values never go to a log.
  */
 public class QuaySessionFlow {
 
@@ -22,7 +22,7 @@ public class QuaySessionFlow {
             throw new QuayRejectedException(QuayRequest.CSRF_TOKEN, 200, "Quay at " + baseUri(exchange)
                     + " gave no csrf_token on GET /csrf_token: is it Quay 3.17 or later?");
         }
-        return new QuaySession(Map.of(), null).withCookiesFrom(exchange.getMessage().getHeader("Set-Cookie"),
+        return new QuaySession(Map.of(), null).withCookiesFrom(QuayResponses.responseHeader(exchange, "Set-Cookie"),
                 token.asText());
     }
 
@@ -39,12 +39,12 @@ public class QuaySessionFlow {
     /** After the sign-in: the re-issued cookie and {@code X-Next-CSRF-Token} replace the pending ones. */
     public QuaySession signedInSession(Exchange exchange) throws QuayRejectedException {
         QuaySession pending = exchange.getProperty(QuayAuthenticator.PENDING_SESSION, QuaySession.class);
-        String next = exchange.getMessage().getHeader("X-Next-CSRF-Token", String.class);
-        if (next == null || next.isBlank()) {
+        Object next = QuayResponses.responseHeader(exchange, "X-Next-CSRF-Token");
+        if (next == null || next.toString().isBlank()) {
             throw new QuayRejectedException(QuayRequest.SIGN_IN, 200, "Quay at " + baseUri(exchange)
                     + " accepted the sign-in but sent no X-Next-CSRF-Token header");
         }
-        return pending.withCookiesFrom(exchange.getMessage().getHeader("Set-Cookie"), next);
+        return pending.withCookiesFrom(QuayResponses.responseHeader(exchange, "Set-Cookie"), next.toString());
     }
 
     private static Object baseUri(Exchange exchange) {

@@ -1,0 +1,43 @@
+package io.github.quayorgmirror.quay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class QuayEndpointsTest {
+
+    private static QuayConnection connection(String baseUri, boolean validateCerts) {
+        return new QuayConnection(URI.create(baseUri), validateCerts, Duration.ofMillis(2500),
+                new QuayConnection.Credentials.Token("t"));
+    }
+
+    @Test
+    void verifyingConnectionUsesDefaultTrustAndItsTimeouts() {
+        assertThat(QuayEndpoints.uri(connection("https://quay.example.com/prefix", true)))
+                .isEqualTo("https://quay.example.com/prefix?throwExceptionOnFailure=false&followRedirects=false"
+                        + "&connectTimeout=2500&responseTimeout=2500&soTimeout=2500");
+    }
+
+    @Test
+    void nonVerifyingHttpsConnectionTrustsAnyCertificateAndHostname() {
+        assertThat(QuayEndpoints.uri(connection("https://quay.example.com", false)))
+                .endsWith("&sslContextParameters=#quayTrustAllTls&x509HostnameVerifier=#quayNoHostnameCheck");
+    }
+
+    @Test
+    void plainHttpNeverGetsTlsOptions() {
+        assertThat(QuayEndpoints.uri(connection("http://127.0.0.1:8080", false))).doesNotContain("ssl", "Hostname");
+    }
+
+    @Test
+    void queryValuesAreEncoded() {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("status", "SYNC NOW&x");
+        query.put("page", "2");
+        assertThat(QuayEndpoints.query(query)).isEqualTo("status=SYNC%20NOW%26x&page=2");
+    }
+}
