@@ -2,7 +2,6 @@ package io.github.quayorgmirror.quay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.quayorgmirror.ControllerMain;
 import io.github.quayorgmirror.fakequay.FakeQuay;
 import org.apache.camel.Exchange;
 import org.apache.camel.test.main.junit5.CamelMainTest;
@@ -12,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * A Quay with a self-signed certificate: refused by default, accepted with {@code validateCerts: "false"}. Runs
  * through {@link ControllerMain}'s package scan, as the application does, to prove the beans are found that way.
  */
-@CamelMainTest(mainClass = ControllerMain.class, properties = {QuayRoutesTestBase.ROUTES,
+@CamelMainTest(configurationClasses = QuayConfiguration.class, properties = {QuayRoutesTestBase.ROUTES,
         QuayRoutesTestBase.NO_MANAGEMENT_PORT, QuayRoutesTestBase.FAST_REDELIVERY, QuayRoutesTestBase.MAX_DELAY,
         QuayRoutesTestBase.REDELIVERIES})
 class QuayTlsIT extends QuayRoutesTestBase {
