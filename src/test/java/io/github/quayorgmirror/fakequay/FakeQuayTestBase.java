@@ -1,7 +1,6 @@
 package io.github.quayorgmirror.fakequay;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,15 +58,7 @@ abstract class FakeQuayTestBase {
     }
 
     static Map<String, Object> validCreate() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("external_registry_type", "quay");
-        body.put("external_registry_url", "https://quay.io");
-        body.put("external_namespace", "upstream");
-        body.put("robot_username", "org+syncrobot");
-        body.put("visibility", "private");
-        body.put("sync_interval", 3600);
-        body.put("sync_start_date", "2024-01-01T00:00:00Z");
-        return body;
+        return ValidCreateBody.startingAt("2024-01-01T00:00:00Z");
     }
 
     static Map<String, Object> validCreate(String key, Object value) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.quayorgmirror.fakequay.FakeQuay;
 import io.github.quayorgmirror.fakequay.RecordedCall;
+import io.github.quayorgmirror.fakequay.ValidCreateBody;
 import java.io.StringWriter;
 import java.net.URI;
 import java.time.Duration;
@@ -135,14 +136,7 @@ abstract class QuayRoutesTestBase {
     }
 
     static Map<String, Object> createBody() {
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("external_registry_type", "quay");
-        body.put("external_registry_url", "https://quay.io");
-        body.put("external_namespace", "upstream");
-        body.put("robot_username", "org+syncrobot");
-        body.put("visibility", "private");
-        body.put("sync_interval", 3600);
-        body.put("sync_start_date", "2026-01-01T00:00:00Z");
+        Map<String, Object> body = ValidCreateBody.startingAt("2026-01-01T00:00:00Z");
         body.put("external_registry_password", "source-registry-pw");
         return body;
     }
