@@ -56,7 +56,11 @@ public class OutcomeSteps {
     public void writeStatus(Exchange exchange) {
         ReconcileOutcome outcome = exchange.getProperty(ReconcileProperties.OUTCOME, ReconcileOutcome.class);
         GenericKubernetesResource resource = ResourceSteps.resource(exchange);
-        if (resource != null && outcome != null && !outcome.released()) {
+        boolean deleting = Boolean.TRUE.equals(exchange.getProperty(ReconcileProperties.DELETING, Boolean.class));
+        // A resource on its way out gets a status only to say why its deletion is blocked.
+        boolean worthWriting = deleting ? outcome != null && outcome.failure() != null && !outcome.released()
+                : outcome != null;
+        if (resource != null && worthWriting) {
             statusWriter.write(resource, outcome);
         }
         decideRequeue(exchange, outcome);
