@@ -29,7 +29,6 @@ class FailuresAndRecoveryIT {
     @BeforeEach
     void start() {
         harness = ControllerHarness.start();
-        harness.quay().allowHost("quay.io");
     }
 
     @AfterEach

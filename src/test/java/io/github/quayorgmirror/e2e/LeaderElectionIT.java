@@ -25,9 +25,7 @@ class LeaderElectionIT {
 
     @BeforeEach
     void start() {
-        harness = ControllerHarness.start();
-        harness.quay().allowHost("quay.io");
-        harness.createConnectionSecret(true);
+        harness = ControllerHarness.startWithTokenSecret();
     }
 
     @AfterEach

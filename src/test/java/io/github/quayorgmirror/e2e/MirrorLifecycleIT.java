@@ -55,7 +55,6 @@ class MirrorLifecycleIT {
     void start() {
         harness = ControllerHarness.start();
         harness.quay().allowHost("harbor.example.com");
-        harness.quay().allowHost("quay.io");
         harness.createConnectionSecret(true);
         harness.startController();
     }

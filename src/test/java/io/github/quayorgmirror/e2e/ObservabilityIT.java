@@ -29,9 +29,7 @@ class ObservabilityIT {
 
     @BeforeEach
     void start() {
-        harness = ControllerHarness.start();
-        harness.quay().allowHost("quay.io");
-        harness.createConnectionSecret(true);
+        harness = ControllerHarness.startWithTokenSecret();
         port = ControllerHarness.freePort();
         harness.startController(Map.of("camel.management.port", String.valueOf(port)));
     }

@@ -27,9 +27,7 @@ class PackagedJarIT {
 
     @BeforeEach
     void start() {
-        harness = ControllerHarness.start();
-        harness.quay().allowHost("quay.io");
-        harness.createConnectionSecret(true);
+        harness = ControllerHarness.startWithTokenSecret();
     }
 
     @AfterEach

@@ -35,9 +35,7 @@ class RbacCoversApiCallsIT {
     @Test
     void everyApiCallIsGrantedAndEveryGrantIsUsed() throws IOException {
         Set<String> used = new TreeSet<>();
-        try (ControllerHarness harness = ControllerHarness.start()) {
-            harness.quay().allowHost("quay.io");
-            harness.createConnectionSecret(true);
+        try (ControllerHarness harness = ControllerHarness.startWithTokenSecret()) {
             var controller = harness.startController(Map.of("orgmirror.leader-election.enabled", "true",
                     "orgmirror.leader-election.lease-namespace", NAMESPACE));
             harness.applySample();

@@ -39,8 +39,7 @@ class WebhookExtensionIT {
             exchange.close();
         });
         receiver.start();
-        harness = ControllerHarness.start();
-        harness.createConnectionSecret(true);
+        harness = ControllerHarness.startWithTokenSecret();
         harness.startController(Map.of(
                 "camel.main.routesExcludePattern", "file:routes/extensions.camel.yaml",
                 "camel.main.routesIncludePattern", "file:routes/*.yaml,file:docs/examples/extensions-webhook.camel.yaml",

@@ -36,9 +36,7 @@ public final class EmbeddedMain {
 
     public static void main(String[] args) throws Exception {
         String port = System.getProperty("camel.management.port", "8080");
-        ControllerHarness harness = ControllerHarness.start();
-        harness.quay().allowHost("quay.io");
-        harness.createConnectionSecret(true);
+        ControllerHarness harness = ControllerHarness.startWithTokenSecret();
         say("Kubernetes API (mock) at " + harness.kube().url() + ", fake Quay at " + harness.quay().baseUri());
         say("Connection Secret " + ControllerHarness.NAMESPACE + "/" + ControllerHarness.SECRET
                 + " created (host = the fake Quay, an org:admin token)");

@@ -53,11 +53,20 @@ public final class ControllerHarness implements AutoCloseable {
         quay.addUser(USER, PASSWORD);
         quay.makeOrgAdmin(ORGANIZATION, USER);
         quay.addRobot(ORGANIZATION, ROBOT);
+        // the external registry of the existing operator's sample
+        quay.allowHost("quay.io");
         this.token = quay.addToken(USER, "org:admin", "repo:read");
     }
 
     public static ControllerHarness start() {
         return new ControllerHarness(MockKubernetes.start(), FakeQuay.startHttp());
+    }
+
+    /** The usual start of an end-to-end test: everything up, and the sample's connection Secret (token). */
+    public static ControllerHarness startWithTokenSecret() {
+        ControllerHarness harness = start();
+        harness.createConnectionSecret(true);
+        return harness;
     }
 
     public MockKubernetes kube() {
