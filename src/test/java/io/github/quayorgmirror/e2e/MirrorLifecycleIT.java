@@ -92,6 +92,9 @@ class MirrorLifecycleIT {
         assertThat(MirrorResource.status(resource).message()).isEmpty();
         assertThat(MirrorResource.status(resource).quay().syncStatus()).isEqualTo("NEVER_RUN");
         assertThat(MirrorResource.status(resource).condition(Condition.STALLED).status()).isEqualTo("False");
+        await().atMost(Duration.ofSeconds(10)).until(() -> normalEvents("full").stream()
+                .anyMatch(event -> event.startsWith("Created: ") && event.contains("productionmirror")));
+        assertThat(normalEvents("full")).noneMatch(event -> event.contains("pull-password-value"));
     }
 
     @Test
@@ -109,6 +112,8 @@ class MirrorLifecycleIT {
             assertThat(call.body()).isEqualTo("{\"sync_interval\":259200}");
         });
         assertThat(harness.quay().mirrorConfig(ORGANIZATION).orElseThrow()).containsEntry("sync_interval", 259200L);
+        await().atMost(Duration.ofSeconds(10)).until(() -> normalEvents("organizationmirror-sample")
+                .contains("Updated: Updated the mirror configuration in Quay: sync_interval"));
     }
 
     @Test
@@ -141,6 +146,8 @@ class MirrorLifecycleIT {
         assertThat(MirrorResource.status(resource).lastForcedSyncGeneration())
                 .isEqualTo(MirrorResource.generation(resource));
         assertThat(harness.quay().mirrorConfig(ORGANIZATION).orElseThrow()).containsEntry("sync_status", "SYNC_NOW");
+        assertThat(normalEvents("organizationmirror-sample")).filteredOn(event -> event.startsWith("SyncTriggered: "))
+                .hasSize(1);
     }
 
     @Test
@@ -152,6 +159,8 @@ class MirrorLifecycleIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> harness.mirror("organizationmirror-sample") == null);
         assertThat(harness.quay().mirrorConfig(ORGANIZATION)).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> normalEvents("organizationmirror-sample").stream()
+                .anyMatch(event -> event.startsWith("Deleted: ")));
     }
 
     @Test
@@ -166,6 +175,13 @@ class MirrorLifecycleIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> harness.mirror("organizationmirror-sample") == null);
         assertThat(harness.quay().mirrorConfig(ORGANIZATION)).isPresent();
         assertThat(harness.quay().calls()).noneMatch(call -> call.method().equals("DELETE"));
+    }
+
+    /** The resource's Normal Events as {@code reason: note}. */
+    private List<String> normalEvents(String name) {
+        return harness.kube().client().events().v1().events().inNamespace(NAMESPACE).list().getItems().stream()
+                .filter(event -> "Normal".equals(event.getType()) && name.equals(event.getRegarding().getName()))
+                .map(event -> event.getReason() + ": " + event.getNote()).toList();
     }
 
     private List<RecordedCall> writes() {
