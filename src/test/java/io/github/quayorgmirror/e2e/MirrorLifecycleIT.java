@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.github.quayorgmirror.fakequay.FaultSpec;
 import io.github.quayorgmirror.fakequay.RecordedCall;
 import io.github.quayorgmirror.status.Condition;
 import io.github.quayorgmirror.status.MirrorResource;
@@ -49,14 +50,19 @@ class MirrorLifecycleIT {
               forceSync: false
             """;
 
+    /** Enabled, a start date in the past (the fake worker runs it), a registry password: what lastApplied guards. */
+    static final String DUE_WITH_PASSWORD = FULL.replace("name: full", "name: due")
+            .replace("isEnabled: false", "isEnabled: true")
+            .replace("\"2026-12-01T08:30:00+01:00\"", "\"2026-01-01T00:00:00Z\"");
+
+    static final Map<String, String> RESYNC_EVERY_2S = Map.of("orgmirror.watch.resync-period", "2s");
+
     private ControllerHarness harness;
 
     @BeforeEach
     void start() {
-        harness = ControllerHarness.start();
+        harness = ControllerHarness.startWithTokenSecret();
         harness.quay().allowHost("harbor.example.com");
-        harness.createConnectionSecret(true);
-        harness.startController();
     }
 
     @AfterEach
@@ -66,6 +72,7 @@ class MirrorLifecycleIT {
 
     @Test
     void createsTheMirrorWithEveryFieldAndReportsReady() {
+        harness.startController();
         harness.create(FULL);
 
         harness.awaitReady("full");
@@ -98,15 +105,20 @@ class MirrorLifecycleIT {
     }
 
     @Test
-    void changingOneFieldSendsOnlyThatField() {
+    void changingOneFieldSendsOnlyThatFieldOnceWithoutWaitingForAResync() {
+        harness.startController();
         harness.applySample();
         harness.awaitReady("organizationmirror-sample");
         harness.quay().clearCalls();
 
         editSpec("organizationmirror-sample", spec -> spec.put("syncInterval", "3d"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> !writes().isEmpty());
+        // no resync in this test: only the spec change event can have caused the write
+        await().atMost(Duration.ofSeconds(10)).until(() -> !writes().isEmpty());
         harness.awaitReady("organizationmirror-sample");
+        // one more pass with nothing changed (a label change is a metadata event): it must not write again
+        editLabels("organizationmirror-sample", Map.of("touched", "yes"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> reads() >= 3);
         assertThat(writes()).singleElement().satisfies(call -> {
             assertThat(call.method()).isEqualTo("PUT");
             assertThat(call.body()).isEqualTo("{\"sync_interval\":259200}");
@@ -117,45 +129,70 @@ class MirrorLifecycleIT {
     }
 
     @Test
-    void resyncWithNothingChangedWritesNeitherQuayNorStatus() {
-        harness.applySample();
-        harness.awaitReady("organizationmirror-sample");
-        String resourceVersion = harness.mirror("organizationmirror-sample").getMetadata().getResourceVersion();
+    void resyncAfterQuayMovedItsScheduleWritesNeitherQuayNorStatus() {
+        harness.startController(RESYNC_EVERY_2S);
+        harness.create(DUE_WITH_PASSWORD);
+        harness.awaitReady("due");
+        String appliedStart = harness.quay().mirrorConfig(ORGANIZATION).orElseThrow().get("sync_start_date").toString();
+        // Quay's worker runs the mirror: status SUCCESS, and sync_start_date moves to the next slot
+        harness.quay().simulateWorker(ORGANIZATION);
+        assertThat(harness.quay().mirrorConfig(ORGANIZATION).orElseThrow().get("sync_start_date"))
+                .isNotEqualTo(appliedStart);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "SUCCESS".equals(harness.status("due").quay().syncStatus()));
         harness.quay().clearCalls();
+        long statusWritesBefore = statusWrites();
 
-        // resync every 2 s in the harness: wait for at least two more full reconciles (each reads Quay)
         await().atMost(Duration.ofSeconds(20)).until(() -> reads() >= 2);
 
-        assertThat(writes()).isEmpty();
-        assertThat(harness.mirror("organizationmirror-sample").getMetadata().getResourceVersion())
-                .as("no status write changes the resourceVersion").isEqualTo(resourceVersion);
+        assertThat(writes()).as("neither the moved start date nor the unreadable password is sent again").isEmpty();
+        assertThat(statusWrites()).as("status unchanged, not written").isEqualTo(statusWritesBefore);
     }
 
     @Test
     void forceSyncFiresOncePerGeneration() {
+        harness.startController(RESYNC_EVERY_2S);
         harness.applySample();
         harness.awaitReady("organizationmirror-sample");
 
         editSpec("organizationmirror-sample", spec -> spec.put("forceSync", true));
         await().atMost(Duration.ofSeconds(30)).until(() -> syncNowCalls() == 1);
+        // Quay runs the sync: it no longer shows SYNC_NOW, so only lastForcedSyncGeneration prevents a repeat
+        harness.quay().simulateWorker(ORGANIZATION);
         harness.quay().clearCalls();
-        await().atMost(Duration.ofSeconds(20)).until(() -> reads() >= 2);
-
+        await().atMost(Duration.ofSeconds(20)).until(() -> reads() >= 3);
         assertThat(syncNowCalls()).isZero();
         GenericKubernetesResource resource = harness.mirror("organizationmirror-sample");
         assertThat(MirrorResource.status(resource).lastForcedSyncGeneration())
                 .isEqualTo(MirrorResource.generation(resource));
-        assertThat(harness.quay().mirrorConfig(ORGANIZATION).orElseThrow()).containsEntry("sync_status", "SYNC_NOW");
+
+        // a new generation that still says forceSync: true asks for exactly one more sync
+        editSpec("organizationmirror-sample", spec -> spec.put("syncInterval", "3d"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> syncNowCalls() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> reads() >= 6);
+        assertThat(syncNowCalls()).isEqualTo(1);
         assertThat(normalEvents("organizationmirror-sample")).filteredOn(event -> event.startsWith("SyncTriggered: "))
-                .hasSize(1);
+                .hasSize(2);
     }
 
     @Test
-    void deletingRemovesTheQuayConfigThenTheFinalizer() {
+    void deletionWaitsForQuayThenRemovesTheConfigAndTheFinalizer() {
+        harness.startController();
         harness.applySample();
         harness.awaitReady("organizationmirror-sample");
+        String mirror = "/api/v1/organization/" + ORGANIZATION + "/mirror";
+        harness.quay().failNext(FaultSpec.forPath(mirror).method("DELETE").times(1000).status(503));
 
         MirrorResource.api(harness.kube().client()).inNamespace(NAMESPACE).withName("organizationmirror-sample").delete();
+
+        // Quay refuses: the finalizer stays, and so does the mirror
+        Condition blocked = harness.awaitCondition("organizationmirror-sample", Condition.READY, "False",
+                "DeletionBlocked");
+        assertThat(blocked.message()).contains("QuayUnavailable").contains("preserveInQuayOnDeletion");
+        assertThat(harness.mirror("organizationmirror-sample").getMetadata().getFinalizers())
+                .contains(MirrorResource.FINALIZER);
+        assertThat(harness.quay().mirrorConfig(ORGANIZATION)).isPresent();
+
+        harness.quay().clearFaults();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> harness.mirror("organizationmirror-sample") == null);
         assertThat(harness.quay().mirrorConfig(ORGANIZATION)).isEmpty();
@@ -165,6 +202,7 @@ class MirrorLifecycleIT {
 
     @Test
     void preserveInQuayKeepsTheQuayConfig() {
+        harness.startController();
         harness.applySample();
         harness.awaitReady("organizationmirror-sample");
         editSpec("organizationmirror-sample", spec -> spec.put("preserveInQuayOnDeletion", true));
@@ -175,6 +213,11 @@ class MirrorLifecycleIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> harness.mirror("organizationmirror-sample") == null);
         assertThat(harness.quay().mirrorConfig(ORGANIZATION)).isPresent();
         assertThat(harness.quay().calls()).noneMatch(call -> call.method().equals("DELETE"));
+    }
+
+    private long statusWrites() {
+        return harness.kube().requestsFrom(ControllerHarness.CONTROLLER_USER_AGENT).stream()
+                .filter(request -> request.startsWith("PUT ") && request.contains("/status")).count();
     }
 
     /** The resource's Normal Events as {@code reason: note}. */
@@ -195,6 +238,13 @@ class MirrorLifecycleIT {
 
     private long syncNowCalls() {
         return harness.quay().calls().stream().filter(call -> call.path().endsWith("/sync-now")).count();
+    }
+
+    private void editLabels(String name, Map<String, String> labels) {
+        MirrorResource.api(harness.kube().client()).inNamespace(NAMESPACE).withName(name).edit(resource -> {
+            resource.getMetadata().setLabels(labels);
+            return resource;
+        });
     }
 
     @SuppressWarnings("unchecked")

@@ -105,7 +105,8 @@ public final class ControllerHarness implements AutoCloseable {
         settings.put("camel.main.routesIncludePattern", "file:routes/*.yaml");
         settings.put("camel.management.port", String.valueOf(freePort()));
         settings.put("camel.management.host", "127.0.0.1");
-        settings.put("orgmirror.watch.resync-period", "2s");
+        // no periodic resync unless a test asks for one: it would hide a missing event path
+        settings.put("orgmirror.watch.resync-period", "0");
         settings.put("orgmirror.queue.backoff-initial", "100ms");
         settings.put("orgmirror.queue.backoff-max", "2s");
         settings.put("orgmirror.reconcile.stalled-retry", "3s");
