@@ -42,6 +42,18 @@ final class InformerEventHandler implements ResourceEventHandler<GenericKubernet
         emit(resource, Watcher.Action.DELETED, InformerChange.DELETED);
     }
 
+    /**
+     * A Secret's values never travel in an exchange: routes only need to know which Secret changed, and
+     * an integrator's log step or Camel's tracing must not be able to print them.
+     */
+    static GenericKubernetesResource withoutSecretData(GenericKubernetesResource resource) {
+        if ("Secret".equals(resource.getKind())) {
+            resource.getAdditionalProperties().remove("data");
+            resource.getAdditionalProperties().remove("stringData");
+        }
+        return resource;
+    }
+
     private void emit(GenericKubernetesResource resource, Watcher.Action action, InformerChange change) {
         if (!consumer.isRunAllowed()) {
             return;
@@ -52,7 +64,7 @@ final class InformerEventHandler implements ResourceEventHandler<GenericKubernet
         Exchange exchange = consumer.createExchange(false);
         try {
             Message message = exchange.getMessage();
-            message.setBody(copier.apply(resource));
+            message.setBody(withoutSecretData(copier.apply(resource)));
             message.setHeader(InformerHeaders.ACTION, action);
             message.setHeader(InformerHeaders.TIMESTAMP, System.currentTimeMillis());
             message.setHeader(InformerHeaders.NAMESPACE, namespace);

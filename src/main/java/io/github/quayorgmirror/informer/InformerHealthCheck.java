@@ -6,9 +6,11 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
- * Readiness and liveness of one informer consumer ({@code informer-<plural>}): DOWN until every
- * informer has completed its first list and while any is not watching, so a dead or refused watch
- * is visible instead of a route that looks Started.
+ * Readiness of one informer consumer ({@code informer-<plural>}): DOWN until every informer has
+ * completed its first list and while any is not watching, so a dead or refused watch is visible
+ * instead of a route that looks Started. Not a liveness check: the informer keeps retrying by itself,
+ * and restarting the pod does not bring back an unreachable API server (it only makes every replica
+ * list everything again at once).
  */
 public final class InformerHealthCheck extends AbstractHealthCheck {
 
@@ -24,10 +26,9 @@ public final class InformerHealthCheck extends AbstractHealthCheck {
         return true;
     }
 
-    /** A watch that never recovers needs a restart of the pod. */
     @Override
     public boolean isLiveness() {
-        return true;
+        return false;
     }
 
     /** For metrics (gauge orgmirror_informer_healthy). */
