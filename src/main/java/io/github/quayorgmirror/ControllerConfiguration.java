@@ -33,7 +33,9 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.util.TimeUtils;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Binds the beans the YAML routes refer to by name. One KubernetesClient serves everything: the
@@ -41,6 +43,8 @@ import org.apache.camel.util.TimeUtils;
  * configured like kubectl (KUBECONFIG, ~/.kube/config); in a pod from the service account.
  */
 public class ControllerConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ControllerConfiguration.class);
 
     static final String MIRROR_CACHE = "organizationMirrorCache";
     static final String WORK_QUEUE = "workqueue:organizationmirrors";
@@ -51,9 +55,18 @@ public class ControllerConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         KubernetesClient client = registry.findSingleByType(KubernetesClient.class);
         if (client == null) {
-            client = new KubernetesClientBuilder().build();
-            registry.bind("kubernetesClient", KubernetesClient.class, client);
+            KubernetesClient built = new KubernetesClientBuilder().build();
+            registry.bind("kubernetesClient", KubernetesClient.class, built);
+            // added first, so stopped last: the leader election can still release its Lease with it
+            context.addService(new ServiceSupport() {
+                @Override
+                protected void doStop() {
+                    built.close();
+                }
+            });
+            client = built;
         }
+        warnAboutUnwatchedSecrets(context);
         Clock clock = Clock.systemUTC();
         Supplier<InformerCache> mirrors = () -> registry.lookupByNameAndType(MIRROR_CACHE, InformerCache.class);
 
@@ -124,7 +137,18 @@ public class ControllerConfiguration implements CamelConfiguration {
     }
 
     private static Duration duration(CamelContext context, String key) {
-        return Duration.ofMillis(TimeUtils.toMilliSeconds(property(context, key)));
+        return Durations.positive(key, property(context, key));
+    }
+
+    /** Secrets are watched in the watched namespaces only: a rotation elsewhere waits for the next resync. */
+    private static void warnAboutUnwatchedSecrets(CamelContext context) {
+        if (!property(context, "orgmirror.watch.namespaces").isBlank()
+                && Boolean.parseBoolean(property(context, "orgmirror.reconcile.allow-cross-namespace-secrets"))) {
+            LOG.warn("Watching some namespaces only while connSecretRef may name another namespace: changes to a"
+                    + " Secret outside the watched namespaces are seen at the next resync only"
+                    + " (orgmirror.watch.resync-period). Set orgmirror.reconcile.allow-cross-namespace-secrets=false"
+                    + " to refuse such references.");
+        }
     }
 
     private static String instanceName() {

@@ -4,13 +4,14 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
+import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.apache.camel.StartupListener;
 import org.apache.camel.support.RoutePolicySupport;
@@ -34,7 +35,7 @@ public class LeaderElection extends RoutePolicySupport implements CamelContextAw
     private volatile boolean leading;
     private volatile CompletableFuture<?> election;
     private CamelContext camelContext;
-    private ExecutorService executor;
+    private ScheduledExecutorService executor;
 
     public LeaderElection(LeaseSettings settings, KubernetesClient client) {
         this.settings = settings;
@@ -63,15 +64,26 @@ public class LeaderElection extends RoutePolicySupport implements CamelContextAw
         }
     }
 
+    /** An exchange that begins after leadership was lost does nothing: the next leader handles its key. */
+    @Override
+    public void onExchangeBegin(Route route, Exchange exchange) {
+        if (settings.enabled() && !leading) {
+            exchange.setRouteStop(true);
+        }
+    }
+
     @Override
     protected void doStart() throws Exception {
         if (settings.enabled() && election == null) {
-            executor = camelContext.getExecutorServiceManager().newSingleThreadExecutor(this, "leader-election");
+            // One thread for campaigning and for starting and stopping routes, in the order leadership changed.
+            executor = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "leader-election");
             // Routes cannot be started while the context itself is still starting: campaign afterwards.
             camelContext.addStartupListener(new StartupListener() {
                 @Override
                 public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
-                    // wait for onCamelContextFullyStarted
+                    if (alreadyStarted) {
+                        executor.submit(LeaderElection.this::campaign);
+                    }
                 }
 
                 @Override
@@ -84,41 +96,56 @@ public class LeaderElection extends RoutePolicySupport implements CamelContextAw
 
     @Override
     protected void doStop() throws Exception {
+        leading = false;
         CompletableFuture<?> running = election;
         election = null;
         if (running != null) {
+            // releases the Lease; Camel has already stopped the routes, so no other replica overlaps with us
             running.cancel(true);
         }
         if (executor != null) {
             camelContext.getExecutorServiceManager().shutdown(executor);
+            executor = null;
         }
     }
 
     private void campaign() {
+        if (!isRunAllowed()) {
+            return;
+        }
         LOG.info("Campaigning for leadership lease={}/{} identity={}", settings.namespace(), settings.leaseName(),
                 settings.identity());
-        CompletableFuture<?> started = client.leaderElector().withConfig(new LeaderElectionConfigBuilder()
-                .withName(settings.leaseName())
-                .withLock(new LeaseLock(settings.namespace(), settings.leaseName(), settings.identity()))
-                .withLeaseDuration(settings.leaseDuration())
-                .withRenewDeadline(settings.renewDeadline())
-                .withRetryPeriod(settings.retryPeriod())
-                .withReleaseOnCancel(true)
-                .withLeaderCallbacks(new LeaderCallbacks(this::startLeading, this::stopLeading,
-                        leader -> LOG.info("Leader is now identity={}", leader)))
-                .build()).build().start();
-        election = started;
-        started.whenComplete((ignored, error) -> {
-            if (election == started && isRunAllowed()) {
-                executor.submit(this::campaign);
-            }
-        });
+        try {
+            CompletableFuture<?> started = client.leaderElector().withConfig(new LeaderElectionConfigBuilder()
+                    .withName(settings.leaseName())
+                    .withLock(new LeaseLock(settings.namespace(), settings.leaseName(), settings.identity()))
+                    .withLeaseDuration(settings.leaseDuration())
+                    .withRenewDeadline(settings.renewDeadline())
+                    .withRetryPeriod(settings.retryPeriod())
+                    .withReleaseOnCancel(true)
+                    .withLeaderCallbacks(new LeaderCallbacks(this::startLeading, this::stopLeading,
+                            leader -> LOG.info("Leader is now identity={}", leader)))
+                    .build()).build().start();
+            election = started;
+            started.whenComplete((ignored, error) -> {
+                if (election == started && isRunAllowed()) {
+                    executor.submit(this::campaign);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Could not campaign for leadership, trying again in {} cause={}", settings.retryPeriod(),
+                    e.getMessage());
+            executor.schedule(this::campaign, settings.retryPeriod().toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     private void startLeading() {
         leading = true;
-        LOG.info("Leading: starting routes {}", routes.stream().map(Route::getRouteId).toList());
         executor.submit(() -> {
+            if (!leading) {
+                return; // lost again before the routes could start
+            }
+            LOG.info("Leading: starting routes {}", routes.stream().map(Route::getRouteId).toList());
             for (Route route : routes) {
                 try {
                     camelContext.getRouteController().startRoute(route.getRouteId());
@@ -132,15 +159,18 @@ public class LeaderElection extends RoutePolicySupport implements CamelContextAw
 
     private void stopLeading() {
         leading = false;
-        LOG.info("Leadership lost: stopping routes {}", routes.stream().map(Route::getRouteId).toList());
-        for (Route route : routes) {
-            try {
-                camelContext.getRouteController().stopRoute(route.getRouteId(), Duration.ofSeconds(30).toSeconds(),
-                        java.util.concurrent.TimeUnit.SECONDS);
-            } catch (Exception e) {
-                LOG.warn("Could not stop route={} cause={}", route.getRouteId(), e.getMessage());
+        executor.submit(() -> {
+            LOG.info("Leadership lost: stopping routes {}", routes.stream().map(Route::getRouteId).toList());
+            // Another replica may take the Lease once it expires: stop before that, whatever is in flight.
+            long grace = Math.max(1, settings.leaseDuration().minus(settings.renewDeadline()).toSeconds());
+            for (Route route : routes) {
+                try {
+                    camelContext.getRouteController().stopRoute(route.getRouteId(), grace, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    LOG.warn("Could not stop route={} cause={}", route.getRouteId(), e.getMessage());
+                }
             }
-        }
+        });
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.quayorgmirror.observe;
 
+import io.github.quayorgmirror.informer.InformerHealthCheck;
 import io.github.quayorgmirror.leader.LeaderElection;
 import io.github.quayorgmirror.queue.KeyedWorkQueue;
 import io.micrometer.core.instrument.Gauge;
@@ -7,9 +8,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.function.Supplier;
-import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
@@ -71,7 +71,8 @@ public class ControllerMetrics extends ServiceSupport {
 
     private boolean healthy(String checkId) {
         HealthCheckRegistry checks = HealthCheckRegistry.get(context);
-        return checks != null && checks.getCheck(checkId)
-                .map(check -> check.call().getState() == HealthCheck.State.UP).orElse(false);
+        // read, not invoked: a scrape must not count as a health-check call
+        return checks != null && checks.getCheck(checkId).filter(InformerHealthCheck.class::isInstance)
+                .map(check -> ((InformerHealthCheck) check).isHealthy()).orElse(false);
     }
 }

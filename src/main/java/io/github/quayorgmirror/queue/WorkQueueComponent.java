@@ -1,12 +1,12 @@
 package io.github.quayorgmirror.queue;
 
+import io.github.quayorgmirror.Durations;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
-import org.apache.camel.util.TimeUtils;
 
 /**
  * The {@code workqueue:<name>?parallelism=4&backoffInitial=1s&backoffMax=5m} component. It owns one
@@ -75,17 +75,6 @@ public class WorkQueueComponent extends DefaultComponent {
 
     /** TimeUtils reads some bad text as zero and fails on other bad text; both are reported the same way. */
     private static Duration positiveDuration(String option, String text, Duration fallback) {
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            Duration duration = TimeUtils.toDuration(text);
-            if (TimeUtils.isPositive(duration)) {
-                return duration;
-            }
-        } catch (RuntimeException unreadable) {
-            // reported below
-        }
-        throw new IllegalArgumentException(option + "=" + text + " is not a positive duration such as 500ms, 1s or 5m");
+        return text == null ? fallback : Durations.positive(option, text);
     }
 }
