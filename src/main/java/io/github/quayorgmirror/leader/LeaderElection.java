@@ -109,8 +109,10 @@ public class LeaderElection extends RoutePolicySupport implements CamelContextAw
         }
     }
 
+    /** Runs on the election thread only; one elector at a time (two with one identity fight over the Lease). */
     private void campaign() {
-        if (!isRunAllowed()) {
+        CompletableFuture<?> current = election;
+        if (!isRunAllowed() || current != null && !current.isDone()) {
             return;
         }
         LOG.info("Campaigning for leadership lease={}/{} identity={}", settings.namespace(), settings.leaseName(),

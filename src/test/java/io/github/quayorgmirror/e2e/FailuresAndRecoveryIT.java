@@ -6,6 +6,8 @@ import static io.github.quayorgmirror.testing.ControllerHarness.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.github.quayorgmirror.queue.WorkQueueComponent;
 import io.github.quayorgmirror.status.Condition;
 import io.github.quayorgmirror.status.MirrorResource;
 import io.github.quayorgmirror.testing.ControllerHarness;
@@ -61,7 +63,7 @@ class FailuresAndRecoveryIT {
         assertThat(harness.condition("sample", Condition.READY).status()).isEqualTo("False");
         assertThat(harness.status("sample").message()).contains(named);
         assertThat(harness.quay().calls()).noneMatch(call -> call.path().contains("/mirror"));
-        assertThat(warningEvents()).anyMatch(note -> note.contains(named));
+        await().atMost(Duration.ofSeconds(10)).until(() -> warningEvents().stream().anyMatch(note -> note.contains(named)));
     }
 
     @Test
@@ -146,8 +148,22 @@ class FailuresAndRecoveryIT {
         harness.applySample();
 
         harness.awaitReady("organizationmirror-sample");
-        assertThat(harness.quay().calls()).anyMatch(call -> call.path().equals("/api/v1/signin"));
+        assertThat(signIns()).isEqualTo(1);
         assertThat(harness.quay().mirrorConfig(ORGANIZATION)).isPresent();
+
+        // the session expires in Quay: the next write signs in once more and goes through
+        harness.quay().expireSessions();
+        editSpec("organizationmirror-sample", "syncInterval", "3d");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> Long.valueOf(259200).equals(
+                harness.quay().mirrorConfig(ORGANIZATION).orElseThrow().get("sync_interval")));
+        harness.awaitReady("organizationmirror-sample");
+        assertThat(signIns()).isEqualTo(2);
+    }
+
+    private long signIns() {
+        return harness.quay().calls().stream()
+                .filter(call -> call.method().equals("POST") && call.path().equals("/api/v1/signin")).count();
     }
 
     @Test
@@ -186,6 +202,99 @@ class FailuresAndRecoveryIT {
 
         await().atMost(Duration.ofSeconds(40)).until(() -> Long.valueOf(432000).equals(
                 harness.quay().mirrorConfig(ORGANIZATION).orElseThrow().get("sync_interval")));
+    }
+
+    @Test
+    void aRotatedSecretIsUsedAtOnceAndTheRegistryPasswordIsSentAgain() {
+        harness.quay().allowHost("harbor.example.com");
+        harness.createConnectionSecret(true);
+        harness.startController();
+        harness.create(MirrorLifecycleIT.FULL);
+        harness.awaitReady("full");
+        harness.quay().clearCalls();
+
+        // the old token stops working and the Secret gets a new one (no resync runs in this test)
+        String newToken = harness.quay().addToken(ControllerHarness.USER, "org:admin");
+        harness.quay().expireToken(harness.token());
+        harness.kube().createSecret(NAMESPACE, SECRET, Map.of("host", harness.quay().baseUri().toString(),
+                "token", newToken));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> harness.quay().calls().stream().anyMatch(call ->
+                call.method().equals("PUT") && call.body().contains("external_registry_password")));
+        assertThat(harness.quay().calls()).allMatch(call -> call.status() < 400, "every call made with the new token");
+        harness.awaitReady("full");
+    }
+
+    @Test
+    void repeatedStalledRetriesDoNotRepeatTheWarning() {
+        harness.createConnectionSecret(true);
+        Main controller = harness.startController(Map.of("orgmirror.reconcile.stalled-retry", "500ms"));
+        harness.create(sampleWith("syncInterval", "30s"));
+        harness.awaitCondition("sample", Condition.STALLED, "True", "InvalidSpec");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> reconcilesDone(controller) >= 5);
+
+        assertThat(warningEvents()).filteredOn(note -> note.contains("spec.syncInterval")).hasSize(1);
+    }
+
+    @Test
+    void anInvalidSpecNeverBlocksDeletion() {
+        harness.createConnectionSecret(true);
+        harness.startController();
+        harness.create(sampleWith("syncInterval", "30s"));
+        harness.awaitCondition("sample", Condition.STALLED, "True", "InvalidSpec");
+        assertThat(harness.mirror("sample").getMetadata().getFinalizers()).contains(MirrorResource.FINALIZER);
+
+        MirrorResource.api(harness.kube().client()).inNamespace(NAMESPACE).withName("sample").delete();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> harness.mirror("sample") == null);
+        assertThat(harness.quay().calls()).noneMatch(call -> call.path().contains("/mirror"));
+    }
+
+    @Test
+    void ourOwnStatusWritesDoNotCauseAnotherReconcile() {
+        harness.createConnectionSecret(true);
+        // one worker: keys are reconciled in the order their events arrived
+        harness.startController(Map.of("orgmirror.queue.parallelism", "1"));
+        harness.applySample();
+        harness.awaitReady("organizationmirror-sample");
+
+        // a status-only change, as our own status writes are: a reconcile would compose the status again
+        // and drop this message
+        GenericKubernetesResource resource = harness.mirror("organizationmirror-sample");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> status = (Map<String, Object>) resource.getAdditionalProperties().get("status");
+        status.put("message", "written by the test");
+        MirrorResource.api(harness.kube().client()).inNamespace(NAMESPACE).resource(resource).updateStatus();
+        // a later event as a fence: once it is reconciled, any reconcile of the first one would have run
+        harness.create(sampleWith("organization", "other-org").replace("name: sample", "name: fence"));
+        harness.awaitCondition("fence", Condition.READY, "False", null);
+
+        assertThat(harness.status("organizationmirror-sample").message()).isEqualTo("written by the test");
+    }
+
+    @Test
+    void aConflictOnTheStatusIsRetriedOnTheLatestObject() {
+        harness.createConnectionSecret(true);
+        harness.startController();
+        String statusPath = MockKubernetes.mirrorsPath(NAMESPACE) + "/organizationmirror-sample/status";
+        harness.kube().refuse(statusPath, 409);
+        harness.applySample();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> harness.kube().journal(statusPath).size() >= 3);
+        assertThat(harness.kube().requestsFrom(ControllerHarness.CONTROLLER_USER_AGENT))
+                .as("the status writer reads the latest object after a conflict")
+                .anyMatch(request -> request.startsWith("GET ") && request.contains("/organizationmirror-sample")
+                        && !request.contains("watch"));
+        harness.kube().allow(statusPath);
+
+        harness.awaitReady("organizationmirror-sample");
+        assertThat(harness.quay().calls()).filteredOn(call -> call.method().equals("POST")).hasSize(1);
+    }
+
+    private static long reconcilesDone(Main controller) {
+        return controller.getCamelContext().getComponent("workqueue", WorkQueueComponent.class)
+                .queue("organizationmirrors").processedCount();
     }
 
     private java.util.List<String> warningEvents() {

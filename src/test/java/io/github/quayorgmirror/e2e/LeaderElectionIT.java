@@ -10,6 +10,9 @@ import io.github.quayorgmirror.queue.KeyedWorkQueue;
 import io.github.quayorgmirror.queue.WorkQueueComponent;
 import io.github.quayorgmirror.status.MirrorResource;
 import io.github.quayorgmirror.testing.ControllerHarness;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.camel.ServiceStatus;
@@ -49,13 +52,32 @@ class LeaderElectionIT {
 
         harness.stopController(first);
         editSyncInterval("4d");
+        // drift made in Quay itself while nobody leads: no Kubernetes event tells anyone
+        driftVisibilityInQuay("private");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> leading(second));
         await().atMost(Duration.ofSeconds(30)).until(() -> Long.valueOf(345600).equals(
                 harness.quay().mirrorConfig(ORGANIZATION).orElseThrow().get("sync_interval")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "public".equals(
+                harness.quay().mirrorConfig(ORGANIZATION).orElseThrow().get("visibility")));
         harness.awaitReady("organizationmirror-sample");
         assertThat(harness.quay().calls()).filteredOn(call -> call.method().equals("POST")
                 && call.path().endsWith("/mirror")).hasSize(1);
+    }
+
+    private void driftVisibilityInQuay(String visibility) {
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    harness.quay().baseUri().resolve("/api/v1/organization/" + ORGANIZATION + "/mirror"))
+                    .header("Authorization", "Bearer " + harness.token())
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"visibility\":\"" + visibility + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(harness.quay().mirrorConfig(ORGANIZATION).orElseThrow()).containsEntry("visibility", visibility);
     }
 
     private static Map<String, String> replica(String identity) {
