@@ -103,6 +103,42 @@ class StatusComposerTest {
         assertThat(second.condition(Condition.READY).reason()).isEqualTo("QuayRejected");
     }
 
+    @Test
+    void recoveryClearsTheMessageAndFlipsEveryCondition() {
+        ReconcileOutcome failed = new ReconcileOutcome();
+        failed.failed(new ReconcileOutcome.Failure("InvalidSpec", "spec.syncInterval: too short", true));
+        OrganizationMirrorStatus stalled = StatusComposer.compose(null, 1, failed, T1);
+        ReconcileOutcome ok = new ReconcileOutcome();
+        ok.observedInQuay(quayState("SUCCESS"));
+
+        OrganizationMirrorStatus recovered = StatusComposer.compose(stalled, 2, ok, T2);
+
+        assertThat(recovered.message()).isEmpty();
+        for (String type : java.util.List.of(Condition.READY, Condition.STALLED)) {
+            assertThat(recovered.condition(type).lastTransitionTime()).as(type).isEqualTo("2026-11-01T11:00:00Z");
+        }
+        assertThat(recovered.condition(Condition.STALLED).status()).isEqualTo("False");
+        assertThat(recovered.condition(Condition.READY).status()).isEqualTo("True");
+        assertThat(recovered.condition(Condition.RECONCILING).lastTransitionTime())
+                .as("Reconciling was already False").isEqualTo("2026-11-01T10:00:00Z");
+    }
+
+    @Test
+    void aNewGenerationMovesObservedGenerationButNotTheTransitionTime() {
+        ReconcileOutcome ok = new ReconcileOutcome();
+        ok.observedInQuay(quayState("SUCCESS"));
+        OrganizationMirrorStatus first = StatusComposer.compose(null, 3, ok, T1);
+
+        OrganizationMirrorStatus second = StatusComposer.compose(first, 4, ok, T2);
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(second.observedGeneration()).isEqualTo(4L);
+        assertThat(second.conditions()).allSatisfy(condition -> {
+            assertThat(condition.observedGeneration()).isEqualTo(4L);
+            assertThat(condition.lastTransitionTime()).isEqualTo("2026-11-01T10:00:00Z");
+        });
+    }
+
     private static QuayMirrorState quayState(String syncStatus) {
         return new QuayMirrorState(true, "quay", "https://quay.io", "projectquay", null, false, Map.of(),
                 java.util.List.of(), "org+robot", "public", 86400L, "2026-11-02T00:00:00Z", null, syncStatus, 3,
