@@ -79,6 +79,7 @@ public class ControllerConfiguration implements CamelConfiguration {
                 duration(context, "orgmirror.reconcile.stalled-retry"), duration(context, "orgmirror.reconcile.sync-pending-retry")));
         registry.bind("eventFactory", new EventFactory(clock, instanceName()));
         registry.bind("secretReferences", new SecretReferences(mirrors));
+        registry.bind("organizationMirrorIndexers", SecretReferences.INDEXERS);
 
         LeaderElection leaderElection = new LeaderElection(leaseSettings(context, client), client);
         leaderElection.whenLeading(() -> requeueEverything(context, mirrors.get()));

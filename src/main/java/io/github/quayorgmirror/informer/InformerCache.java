@@ -12,9 +12,6 @@ import java.util.function.Predicate;
  */
 public interface InformerCache {
 
-    /** Index of OrganizationMirrors by the Secret they use: key {@code namespace/name} of spec.connSecretRef. */
-    String CONN_SECRET_REF_INDEX = "connSecretRef";
-
     /** Whether every informer behind the view has completed its first list: before that, "absent" means "not known yet". */
     boolean isSynced();
 
@@ -27,8 +24,4 @@ public interface InformerCache {
     /** Resources whose index function gave {@code key} for the index {@code indexName}. */
     List<GenericKubernetesResource> byIndex(String indexName, String key);
 
-    /** The OrganizationMirrors whose connSecretRef names the Secret {@code namespace/name}. */
-    default List<GenericKubernetesResource> referencingSecret(String namespace, String name) {
-        return byIndex(CONN_SECRET_REF_INDEX, namespace + "/" + name);
-    }
 }

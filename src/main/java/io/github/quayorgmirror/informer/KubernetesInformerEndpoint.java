@@ -3,7 +3,6 @@ package io.github.quayorgmirror.informer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -83,13 +82,11 @@ public class KubernetesInformerEndpoint extends DefaultEndpoint {
     }
 
     InformerSettings settings() {
-        Map<String, Function<GenericKubernetesResource, List<String>>> allIndexers = new HashMap<>(InformerIndexes.defaults());
-        allIndexers.putAll(indexers);
         List<String> namespaceList = Arrays.stream(namespaces.split(",")).map(String::trim)
                 .filter(namespace -> !namespace.isEmpty()).distinct().toList();
         long resyncMillis = resyncPeriod.isBlank() ? 0 : TimeUtils.toMilliSeconds(resyncPeriod);
         return new InformerSettings(plural, InformerSettings.resourceContext(apiVersion, kind, plural), namespaceList,
-                labelSelector.trim(), resyncMillis, Map.copyOf(allIndexers));
+                labelSelector.trim(), resyncMillis, Map.copyOf(indexers));
     }
 
     KubernetesClient client() {

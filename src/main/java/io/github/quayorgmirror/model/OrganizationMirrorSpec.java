@@ -37,6 +37,11 @@ public record OrganizationMirrorSpec(
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ConnSecretRef(String name, String namespace) {
+
+        /** The Secret's namespace: {@code connSecretRef.namespace}, else the resource's own. */
+        public String namespaceOr(String resourceNamespace) {
+            return namespace == null || namespace.isBlank() ? resourceNamespace : namespace;
+        }
     }
 
     public boolean preserveInQuay() {

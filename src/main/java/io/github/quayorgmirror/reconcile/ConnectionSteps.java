@@ -28,7 +28,7 @@ public class ConnectionSteps {
             throw new ControllerFailure("InvalidSpec", "spec.connSecretRef.name is required: it names the Secret that"
                     + " holds the Quay connection (host, token or username/password)", true);
         }
-        String namespace = ref.namespace() == null || ref.namespace().isBlank() ? ownNamespace : ref.namespace();
+        String namespace = ref.namespaceOr(ownNamespace);
         if (!allowCrossNamespaceSecrets && !namespace.equals(ownNamespace)) {
             throw ControllerFailure.crossNamespaceSecretRefused(ownNamespace, namespace);
         }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.Watcher;
+import io.github.quayorgmirror.reconcile.SecretReferences;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -54,6 +55,8 @@ class KubernetesInformerIT extends InformerRouteSupport {
     void deletionHeldByAFinalizerIsAMetadataChangeUntilTheFinalizerGoes() throws Exception {
         EventLog log = route("finalized", "kubernetes-informer:organizationmirrors?namespaces=finalized&resyncPeriod=0");
         kubernetes.createMirror("finalized", "m", Map.of());
+        // the informer's first list must see the object before the edit, or it sees only the edited one
+        await().until(() -> log.keysFor("finalized", "m"), List.of("ADDED")::equals);
         kubernetes.mirrors().inNamespace("finalized").withName("m").edit(mirror -> {
             mirror.getMetadata().setFinalizers(List.of("quay.herve4m.github.io/finalizer"));
             return mirror;
@@ -127,7 +130,9 @@ class KubernetesInformerIT extends InformerRouteSupport {
         GenericKubernetesResource m2 = kubernetes.createMirror("cache-b", "m2", Map.of());
         kubernetes.mirrors().inNamespace("cache-b").withName("m2").edit(mirror -> withSpec(mirror, "connSecretRef",
                 Map.of("name", "shared", "namespace", "cache-a")));
-        route("cached", "kubernetes-informer:organizationmirrors?namespaces=cache-a,cache-b&cacheName=mirrorCache");
+        context.getRegistry().bind("mirrorIndexers", SecretReferences.INDEXERS);
+        route("cached", "kubernetes-informer:organizationmirrors?namespaces=cache-a,cache-b&cacheName=mirrorCache"
+                + "&indexers=#mirrorIndexers");
         InformerCache cache = context.getRegistry().lookupByNameAndType("mirrorCache", InformerCache.class);
 
         await().until(cache::isSynced);
@@ -136,9 +141,9 @@ class KubernetesInformerIT extends InformerRouteSupport {
         assertThat(cache.get("cache-a", "m1")).get().extracting(r -> r.getMetadata().getName()).isEqualTo("m1");
         assertThat(cache.get("cache-a", "absent")).isEmpty();
         assertThat(cache.list()).extracting(r -> r.getMetadata().getName()).containsExactlyInAnyOrder("m1", "m2");
-        assertThat(cache.referencingSecret("cache-a", "quay-credentials-secret"))
+        assertThat(cache.byIndex(SecretReferences.BY_CONNECTION_SECRET, "cache-a/quay-credentials-secret"))
                 .extracting(r -> r.getMetadata().getName()).containsExactly("m1");
-        assertThat(cache.referencingSecret("cache-a", "shared")).extracting(r -> r.getMetadata().getUid())
+        assertThat(cache.byIndex(SecretReferences.BY_CONNECTION_SECRET, "cache-a/shared")).extracting(r -> r.getMetadata().getUid())
                 .containsExactly(m2.getMetadata().getUid());
         assertThat(cache.listMatching(r -> "cache-b".equals(r.getMetadata().getNamespace()))).hasSize(1);
 

@@ -1,4 +1,4 @@
-package io.github.quayorgmirror.informer;
+package io.github.quayorgmirror.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,26 +7,26 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class InformerIndexesTest {
+class SecretReferencesTest {
 
     @Test
     void indexesTheSecretInTheResourcesNamespaceByDefault() {
-        assertThat(InformerIndexes.connSecretRef(mirror(Map.of("name", "quay")))).containsExactly("team-a/quay");
+        assertThat(SecretReferences.connectionSecretKey(mirror(Map.of("name", "quay")))).containsExactly("team-a/quay");
     }
 
     @Test
     void indexesTheSecretInAnotherNamespaceWhenNamed() {
-        assertThat(InformerIndexes.connSecretRef(mirror(Map.of("name", "quay", "namespace", "shared"))))
+        assertThat(SecretReferences.connectionSecretKey(mirror(Map.of("name", "quay", "namespace", "shared"))))
                 .containsExactly("shared/quay");
     }
 
     @Test
     void indexesNothingWithoutASecretName() {
-        assertThat(InformerIndexes.connSecretRef(mirror(Map.of("namespace", "shared")))).isEmpty();
-        assertThat(InformerIndexes.connSecretRef(mirror(Map.of("name", " ")))).isEmpty();
+        assertThat(SecretReferences.connectionSecretKey(mirror(Map.of("namespace", "shared")))).isEmpty();
+        assertThat(SecretReferences.connectionSecretKey(mirror(Map.of("name", " ")))).isEmpty();
         GenericKubernetesResource secret = new GenericKubernetesResource();
         secret.setMetadata(new ObjectMetaBuilder().withNamespace("team-a").withName("quay").build());
-        assertThat(InformerIndexes.connSecretRef(secret)).isEmpty();
+        assertThat(SecretReferences.connectionSecretKey(secret)).isEmpty();
     }
 
     private static GenericKubernetesResource mirror(Map<String, String> connSecretRef) {
