@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -142,8 +143,20 @@ class ConnectionSecretParserTest {
                 data("host", "quay.example.com", "username", "alice", "password", PASSWORD));
         assertThat(connection.credentials())
                 .isEqualTo(new QuayConnection.Credentials.UsernamePassword("alice", PASSWORD));
-        assertThat(connection.sessionKey()).isEqualTo("https://quay.example.com|alice");
+        assertThat(connection.sessionKey()).startsWith("https://quay.example.com|true|alice|")
+                .doesNotContain(PASSWORD).hasSize("https://quay.example.com|true|alice|".length() + 64);
         assertThat(connection.toString()).doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void sessionKeyTellsPasswordsAndCertificateCheckingApart() throws Exception {
+        String right = ConnectionSecretParser.parse(SECRET,
+                data("host", "q", "username", "alice", "password", PASSWORD)).sessionKey();
+        String wrong = ConnectionSecretParser.parse(SECRET,
+                data("host", "q", "username", "alice", "password", PASSWORD + "x")).sessionKey();
+        String unchecked = ConnectionSecretParser.parse(SECRET,
+                data("host", "q", "username", "alice", "password", PASSWORD, "validateCerts", "false")).sessionKey();
+        assertThat(List.of(right, wrong, unchecked)).doesNotHaveDuplicates();
     }
 
     @Test
