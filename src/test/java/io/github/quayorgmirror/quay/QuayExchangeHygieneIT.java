@@ -66,6 +66,12 @@ class QuayExchangeHygieneIT extends QuayRoutesTestBase {
         assertThat(String.valueOf(answer.getMessage().getBody())).doesNotContain("wrong-password");
     }
 
+    @Test
+    void camelMasksWhatItLogsItself() {
+        assertThat(context.isLogMask()).as("camel.main.logMask from application.properties").isTrue();
+        succeed("quay-get-org-mirror", tokenConnection(aliceToken), "org", null);
+    }
+
     private void assertNoCredentialLeft(Exchange answer) {
         String[] secrets = {aliceToken, ALICE_PASSWORD, SOURCE_PASSWORD};
         assertThat(answer.getMessage().getHeaders().keySet()).as("headers")
