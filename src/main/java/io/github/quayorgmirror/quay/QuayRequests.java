@@ -71,7 +71,7 @@ public class QuayRequests {
      * and sets only what this call needs. Authentication headers are added afterwards by {@code quayAuth}.
      */
     public void prepare(Exchange exchange) {
-        exchange.removeProperty(QuayResponses.STATUS);
+        exchange.removeProperty(QuayResponses.HTTP_STATUS);
         exchange.removeProperty(QuayResponses.IO_FAILURE);
         QuayRequest request = exchange.getProperty(REQUEST, QuayRequest.class);
         QuayConnection connection = exchange.getProperty(CONNECTION, QuayConnection.class);
@@ -98,7 +98,7 @@ public class QuayRequests {
      */
     public void clearRequest(Exchange exchange) {
         exchange.getMessage().removeHeaders("*", "Camel*");
-        if (exchange.getProperty(QuayResponses.STATUS) == null && exchange.getProperty(QuayResponses.IO_FAILURE) == null) {
+        if (exchange.getProperty(QuayResponses.HTTP_STATUS) == null && exchange.getProperty(QuayResponses.IO_FAILURE) == null) {
             exchange.getMessage().setBody(null);
         }
     }

@@ -20,7 +20,7 @@ import org.apache.camel.Message;
  */
 public class QuayResponses {
 
-    public static final String STATUS = "quayStatus";
+    public static final String HTTP_STATUS = "quayHttpStatus";
     public static final String ABSENT = "quayAbsent";
     static final String IO_FAILURE = "quayIoFailure";
     static final String ORGANIZATION_ACCESS = "quayOrganizationAccess";
@@ -46,7 +46,7 @@ public class QuayResponses {
         Message message = exchange.getMessage();
         exchange.removeProperty(IO_FAILURE);
         exchange.removeProperty(ORGANIZATION_ACCESS);
-        exchange.setProperty(STATUS, message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class));
+        exchange.setProperty(HTTP_STATUS, message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class));
         Map<String, Object> kept = new HashMap<>();
         for (String name : KEPT_RESPONSE_HEADERS) {
             Object value = message.getHeader(name);
@@ -66,7 +66,7 @@ public class QuayResponses {
 
     /** The HTTP call threw (no answer): kept for the classifier. */
     public void recordIoFailure(Exchange exchange) {
-        exchange.removeProperty(STATUS);
+        exchange.removeProperty(HTTP_STATUS);
         exchange.removeProperty(ORGANIZATION_ACCESS);
         exchange.removeProperty(RESPONSE_HEADERS);
         exchange.setProperty(IO_FAILURE, exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
@@ -78,7 +78,7 @@ public class QuayResponses {
     }
 
     public boolean needsOrganizationLookup(Exchange exchange) {
-        return exchange.getProperty(STATUS) != null && QuayResponseClassifier.needsOrganizationLookup(answer(exchange));
+        return exchange.getProperty(HTTP_STATUS) != null && QuayResponseClassifier.needsOrganizationLookup(answer(exchange));
     }
 
     /**
@@ -148,7 +148,7 @@ public class QuayResponses {
         return new Answer(exchange.getProperty(QuayRequests.REQUEST, QuayRequest.class),
                 exchange.getProperty(QuayRequests.CONNECTION, QuayConnection.class),
                 exchange.getProperty(QuayRequests.ORGANIZATION, String.class),
-                exchange.getProperty(STATUS, 0, Integer.class), body(exchange),
+                exchange.getProperty(HTTP_STATUS, 0, Integer.class), body(exchange),
                 QuayRetryAfter.parse((String) responseHeader(exchange, "Retry-After"), clock));
     }
 
