@@ -18,15 +18,21 @@ final class QuayResponseClassifier {
     enum OrganizationAccess { ADMIN, MEMBER, NOT_MEMBER, MISSING, UNKNOWN }
 
     static final String GET_ORG_MIRROR = "quay-get-org-mirror";
+    static final String CREATE_ORG_MIRROR = "quay-create-org-mirror";
     static final String DELETE_ORG_MIRROR = "quay-delete-org-mirror";
     static final String GET_ORGANIZATION = "quay-get-organization";
     static final String GET_ROBOT = "quay-get-robot";
     private static final Set<String> WITHOUT_ORGANIZATION = Set.of(QuayRequest.CSRF_TOKEN, QuayRequest.SIGN_IN,
             QuayRequest.SIGN_OUT, GET_ORGANIZATION);
 
-    /** The answer as far as the classifier needs it. */
+    /**
+     * The answer as far as the classifier needs it.
+     *
+     * @param redelivered true when this answer came to a redelivery of the request (an earlier attempt timed out
+     *                    or got 5xx/429, and may nevertheless have been carried out by Quay)
+     */
     record Answer(QuayRequest request, QuayConnection connection, String organization, int status, String body,
-            Duration retryAfter) {
+            Duration retryAfter, boolean redelivered) {
     }
 
     private QuayResponseClassifier() {
@@ -74,8 +80,17 @@ final class QuayResponseClassifier {
         if (status == 404) {
             throw notFound(answer, access, quay);
         }
-        throw new QuayRejectedException(operation, status,
-                quay + " rejected " + operation + " (HTTP " + status + "): " + orDefault(quayText, "no reason given"));
+        String rejected = quay + " rejected " + operation + " (HTTP " + status + "): " + orDefault(quayText, "no reason given");
+        if (isCreateCommittedByEarlierAttempt(answer, quayText)) {
+            throw new QuayRejectedException(operation, status, rejected + " (an earlier attempt of this create probably"
+                    + " went through; the next pass reads the configuration)", false);
+        }
+        throw new QuayRejectedException(operation, status, rejected);
+    }
+
+    private static boolean isCreateCommittedByEarlierAttempt(Answer answer, String quayText) {
+        return answer.redelivered() && answer.status() == 400 && CREATE_ORG_MIRROR.equals(answer.request().operation())
+                && quayText != null && quayText.contains("already exists");
     }
 
     private static QuayAccessDeniedException badCredentials(Answer answer, String quay) {

@@ -149,7 +149,8 @@ public class QuayResponses {
                 exchange.getProperty(QuayRequests.CONNECTION, QuayConnection.class),
                 exchange.getProperty(QuayRequests.ORGANIZATION, String.class),
                 exchange.getProperty(HTTP_STATUS, 0, Integer.class), body(exchange),
-                QuayRetryAfter.parse((String) responseHeader(exchange, "Retry-After"), clock));
+                QuayRetryAfter.parse((String) responseHeader(exchange, "Retry-After"), clock),
+                exchange.getProperty(QuayMetrics.REDELIVERY_COUNT, 0, Integer.class) > 0);
     }
 
     /** Runs once the redeliveries are spent: keeps the failure for {@link #raiseUnavailable}. */
