@@ -2,15 +2,10 @@ package io.github.quayorgmirror.quay;
 
 import io.github.quayorgmirror.quay.QuayResponseClassifier.Answer;
 import io.github.quayorgmirror.quay.QuayResponseClassifier.OrganizationAccess;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -90,7 +85,8 @@ public class QuayResponses {
         exchange.getMessage().removeHeader(Exchange.REDELIVERY_DELAY);
         Exception ioFailure = exchange.getProperty(IO_FAILURE, Exception.class);
         if (ioFailure != null) {
-            throwIoFailure(exchange, ioFailure);
+            QuayIoFailure.raise(exchange.getProperty(QuayRequests.REQUEST, QuayRequest.class),
+                    exchange.getProperty(QuayRequests.CONNECTION, QuayConnection.class), ioFailure);
         }
         Answer answer = answer(exchange);
         try {
@@ -114,34 +110,6 @@ public class QuayResponses {
     /** False when the last answer meant "absent" (see {@link QuayResponseClassifier#isAbsent}). */
     public boolean found(Exchange exchange) {
         return !exchange.getProperty(ABSENT, false, Boolean.class);
-    }
-
-    private static void throwIoFailure(Exchange exchange, Exception failure)
-            throws QuayUnavailableException, QuayRetryableException {
-        QuayRequest request = exchange.getProperty(QuayRequests.REQUEST, QuayRequest.class);
-        QuayConnection connection = exchange.getProperty(QuayRequests.CONNECTION, QuayConnection.class);
-        if (failure instanceof SSLException) {
-            // a certificate Quay's clients do not trust will not become trusted by retrying
-            throw new QuayUnavailableException(request.operation(), 0, "TLS handshake with Quay at "
-                    + connection.baseUri() + " failed (" + failure.getMessage() + "): install the CA that signed"
-                    + " Quay's certificate in the controller's trust store, or set validateCerts: \"false\" in the"
-                    + " connection Secret");
-        }
-        throw new QuayRetryableException(request, connection, describe(failure), 0, null);
-    }
-
-    static String describe(Exception failure) {
-        if (failure instanceof ConnectException) {
-            return "connection refused";
-        }
-        if (failure instanceof SocketTimeoutException) {
-            return "timed out";
-        }
-        if (failure instanceof UnknownHostException) {
-            return "unknown host " + failure.getMessage();
-        }
-        String message = failure.getMessage();
-        return failure instanceof IOException && message != null ? message : failure.getClass().getSimpleName();
     }
 
     private Answer answer(Exchange exchange) {
