@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * Turns one Quay answer into a result or a typed failure (quay-org-mirror-api.md §3, §6, §7, §11): 2xx is a
- * result, 5xx and 429 are retryable, 4xx are permanent and explained as precisely as Quay lets us.
+ * result, 5xx, 429 and 408 (a proxy timing out) are retryable, other 4xx are permanent and explained as precisely as Quay lets us.
  */
 final class QuayResponseClassifier {
 
@@ -59,7 +59,7 @@ final class QuayResponseClassifier {
         if (status >= 200 && status < 300 || isAbsent(answer)) {
             return;
         }
-        if (status == 429 || status >= 500) {
+        if (status == 408 || status == 429 || status >= 500) {
             throw new QuayRetryableException(answer.request(), answer.connection(), "HTTP " + status, status,
                     answer.retryAfter());
         }

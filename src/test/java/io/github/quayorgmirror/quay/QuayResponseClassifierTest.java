@@ -67,7 +67,7 @@ class QuayResponseClassifierTest {
     }
 
     static Stream<Integer> retryableStatuses() {
-        return Stream.of(429, 500, 502, 503, 504);
+        return Stream.of(408, 429, 500, 502, 503, 504);
     }
 
     @Test
