@@ -17,6 +17,7 @@ import java.util.Map;
 public final class ConnectionSecretParser {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration MAXIMUM_TIMEOUT = Duration.ofHours(1);
 
     private ConnectionSecretParser() {
     }
@@ -55,10 +56,19 @@ public final class ConnectionSecretParser {
                 throw new ConnectionSecretException(secret, "host",
                         "is not a valid Quay URL (expected scheme://host[:port][/path], no user, query or fragment)");
             }
+            if (isApiPath(uri.getPath())) {
+                throw new ConnectionSecretException(secret, "host",
+                        "must be Quay's base URL, without /api/v1 (e.g. https://quay.example.com)");
+            }
             return new URI(scheme, null, uri.getHost(), uri.getPort(), uri.getPath(), null, null);
         } catch (URISyntaxException e) {
             throw new ConnectionSecretException(secret, "host", "is not a valid URL");
         }
+    }
+
+    private static boolean isApiPath(String path) {
+        String lower = path == null ? "" : path.toLowerCase(Locale.ROOT);
+        return lower.endsWith("/api") || lower.endsWith("/api/v1");
     }
 
     static boolean validateCerts(String secret, String value) throws ConnectionSecretException {
@@ -82,6 +92,10 @@ public final class ConnectionSecretParser {
         } catch (NumberFormatException e) {
             throw new ConnectionSecretException(secret, "timeout", "must be a number of seconds (e.g. 10 or 2.5)");
         }
+        if (seconds.compareTo(BigDecimal.valueOf(MAXIMUM_TIMEOUT.toSeconds())) > 0) {
+            throw new ConnectionSecretException(secret, "timeout",
+                    "must be at most " + MAXIMUM_TIMEOUT.toSeconds() + " seconds");
+        }
         long millis = seconds.movePointRight(3).longValue();
         if (seconds.signum() <= 0 || millis <= 0) {
             throw new ConnectionSecretException(secret, "timeout", "must be greater than 0");
@@ -92,7 +106,7 @@ public final class ConnectionSecretParser {
     private static QuayConnection.Credentials credentials(SecretValues values) throws ConnectionSecretException {
         String token = values.get("token");
         if (token != null && !token.isBlank()) {
-            return new QuayConnection.Credentials.Token(token.trim());
+            return new QuayConnection.Credentials.Token(bareToken(values.secret, token.strip()));
         }
         String username = values.get("username");
         String password = values.get("password");
@@ -109,6 +123,18 @@ public final class ConnectionSecretParser {
         }
         throw new ConnectionSecretException(values.secret, null,
                 "has neither 'token' nor 'username' and 'password': one of them is required to sign in to Quay");
+    }
+
+    /** The token goes into {@code Authorization: Bearer <token>} as it is: a prefix or a stray space would break it. */
+    private static String bareToken(String secret, String token) throws ConnectionSecretException {
+        if (token.regionMatches(true, 0, "Bearer ", 0, "Bearer ".length())) {
+            throw new ConnectionSecretException(secret, "token", "must be the bare token, without \"Bearer \"");
+        }
+        if (token.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            throw new ConnectionSecretException(secret, "token",
+                    "must not contain spaces, line breaks or control characters: put the bare token");
+        }
+        return token;
     }
 
     /** Decodes values on access, so an error names the key whose base64 is broken. No toString: it holds secrets. */

@@ -55,7 +55,7 @@ public class QuayAuthenticator {
 
     /** Quay refused the session of this call: 401, or 403 with its CSRF error. */
     public boolean sessionRejected(Exchange exchange) {
-        Integer status = exchange.getProperty(QuayResponses.STATUS, Integer.class);
+        Integer status = exchange.getProperty(QuayResponses.HTTP_STATUS, Integer.class);
         return exchange.getProperty(SESSION_USED) != null && status != null
                 && (status == 401 || status == 403 && QuayErrorText.isCsrfError(QuayResponses.body(exchange)));
     }

@@ -1,7 +1,11 @@
 package io.github.quayorgmirror.quay;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -21,9 +25,25 @@ public record QuayConnection(URI baseUri, boolean validateCerts, Duration timeou
         Objects.requireNonNull(credentials, "credentials");
     }
 
-    /** Sessions are shared per (Quay, user); token connections never need one. */
+    /**
+     * Sessions are shared per (Quay, certificate checking, user, password): a Secret with a wrong password must
+     * sign in itself rather than reuse another Secret's session, and neither may a connection that skips the
+     * certificate checks reuse one made over verified TLS. The password enters as a SHA-256 hash, kept in memory
+     * only. Token connections never need a session.
+     */
     public String sessionKey() {
-        return credentials instanceof Credentials.UsernamePassword up ? baseUri + "|" + up.username() : null;
+        return credentials instanceof Credentials.UsernamePassword up
+                ? baseUri + "|" + validateCerts + "|" + up.username() + "|" + sha256Hex(up.password())
+                : null;
+    }
+
+    private static String sha256Hex(String value) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     @Override

@@ -24,7 +24,7 @@ public class QuayMetrics implements Processor, CamelContextAware {
     private CamelContext camelContext;
 
     public void countRequest(Exchange exchange) {
-        Integer status = exchange.getProperty(QuayResponses.STATUS, Integer.class);
+        Integer status = exchange.getProperty(QuayResponses.HTTP_STATUS, Integer.class);
         registry().counter(REQUESTS, "operation", operation(exchange),
                 "status", status == null ? "io_error" : status.toString()).increment();
     }

@@ -45,6 +45,16 @@ public record QuayRequest(String operation, String method, String path, Map<Stri
         return !SIGN_OUT.equals(operation);
     }
 
+    /** The same call without its body: what stays on the exchange once the call is done (the body may hold a password). */
+    QuayRequest withoutJson() {
+        return new QuayRequest(operation, method, path, query, null);
+    }
+
+    /** The sign-in flow reads answer headers after {@code quay-request}; its exchange never leaves the session store. */
+    boolean isSignInFlow() {
+        return CSRF_TOKEN.equals(operation) || SIGN_IN.equals(operation);
+    }
+
     boolean isWrite() {
         return !"GET".equals(method) && !"HEAD".equals(method);
     }

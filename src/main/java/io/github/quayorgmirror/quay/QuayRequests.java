@@ -71,6 +71,8 @@ public class QuayRequests {
      * and sets only what this call needs. Authentication headers are added afterwards by {@code quayAuth}.
      */
     public void prepare(Exchange exchange) {
+        exchange.removeProperty(QuayResponses.HTTP_STATUS);
+        exchange.removeProperty(QuayResponses.IO_FAILURE);
         QuayRequest request = exchange.getProperty(REQUEST, QuayRequest.class);
         QuayConnection connection = exchange.getProperty(CONNECTION, QuayConnection.class);
         var message = exchange.getMessage();
@@ -88,5 +90,32 @@ public class QuayRequests {
             message.setHeader(Exchange.HTTP_QUERY, QuayEndpoints.query(request.query()));
         }
         exchange.setProperty(ENDPOINT_URI, QuayEndpoints.uri(connection));
+    }
+
+    /**
+     * End of {@code quay-http}, whatever happened: the credential headers never stay on the message, and when no
+     * answer was recorded (authentication or the call threw) the request body, which may hold a password, goes too.
+     */
+    public void clearRequest(Exchange exchange) {
+        exchange.getMessage().removeHeaders("*", "Camel*");
+        if (exchange.getProperty(QuayResponses.HTTP_STATUS) == null && exchange.getProperty(QuayResponses.IO_FAILURE) == null) {
+            exchange.getMessage().setBody(null);
+        }
+    }
+
+    /**
+     * End of {@code quay-request}, returning or throwing: the session and answer headers leave the exchange and the
+     * request keeps only what describes it (a failure report needs operation and path), not its body.
+     */
+    public void forgetRequest(Exchange exchange) {
+        exchange.removeProperty(QuayAuthenticator.SESSION_USED);
+        QuayRequest request = exchange.getProperty(REQUEST, QuayRequest.class);
+        if (request == null) {
+            return;
+        }
+        if (!request.isSignInFlow()) {
+            exchange.removeProperty(QuayResponses.RESPONSE_HEADERS);
+        }
+        exchange.setProperty(REQUEST, request.withoutJson());
     }
 }

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * Turns one Quay answer into a result or a typed failure (quay-org-mirror-api.md §3, §6, §7, §11): 2xx is a
- * result, 5xx and 429 are retryable, 4xx are permanent and explained as precisely as Quay lets us.
+ * result, 5xx, 429 and 408 (a proxy timing out) are retryable, other 4xx are permanent and explained as precisely as Quay lets us.
  */
 final class QuayResponseClassifier {
 
@@ -18,15 +18,21 @@ final class QuayResponseClassifier {
     enum OrganizationAccess { ADMIN, MEMBER, NOT_MEMBER, MISSING, UNKNOWN }
 
     static final String GET_ORG_MIRROR = "quay-get-org-mirror";
+    static final String CREATE_ORG_MIRROR = "quay-create-org-mirror";
     static final String DELETE_ORG_MIRROR = "quay-delete-org-mirror";
     static final String GET_ORGANIZATION = "quay-get-organization";
     static final String GET_ROBOT = "quay-get-robot";
     private static final Set<String> WITHOUT_ORGANIZATION = Set.of(QuayRequest.CSRF_TOKEN, QuayRequest.SIGN_IN,
             QuayRequest.SIGN_OUT, GET_ORGANIZATION);
 
-    /** The answer as far as the classifier needs it. */
+    /**
+     * The answer as far as the classifier needs it.
+     *
+     * @param redelivered true when this answer came to a redelivery of the request (an earlier attempt timed out
+     *                    or got 5xx/429, and may nevertheless have been carried out by Quay)
+     */
     record Answer(QuayRequest request, QuayConnection connection, String organization, int status, String body,
-            Duration retryAfter) {
+            Duration retryAfter, boolean redelivered) {
     }
 
     private QuayResponseClassifier() {
@@ -53,7 +59,7 @@ final class QuayResponseClassifier {
         if (status >= 200 && status < 300 || isAbsent(answer)) {
             return;
         }
-        if (status == 429 || status >= 500) {
+        if (status == 408 || status == 429 || status >= 500) {
             throw new QuayRetryableException(answer.request(), answer.connection(), "HTTP " + status, status,
                     answer.retryAfter());
         }
@@ -74,8 +80,17 @@ final class QuayResponseClassifier {
         if (status == 404) {
             throw notFound(answer, access, quay);
         }
-        throw new QuayRejectedException(operation, status,
-                quay + " rejected " + operation + " (HTTP " + status + "): " + orDefault(quayText, "no reason given"));
+        String rejected = quay + " rejected " + operation + " (HTTP " + status + "): " + orDefault(quayText, "no reason given");
+        if (isCreateCommittedByEarlierAttempt(answer, quayText)) {
+            throw new QuayRejectedException(operation, status, rejected + " (an earlier attempt of this create probably"
+                    + " went through; the next pass reads the configuration)", false);
+        }
+        throw new QuayRejectedException(operation, status, rejected);
+    }
+
+    private static boolean isCreateCommittedByEarlierAttempt(Answer answer, String quayText) {
+        return answer.redelivered() && answer.status() == 400 && CREATE_ORG_MIRROR.equals(answer.request().operation())
+                && quayText != null && quayText.contains("already exists");
     }
 
     private static QuayAccessDeniedException badCredentials(Answer answer, String quay) {

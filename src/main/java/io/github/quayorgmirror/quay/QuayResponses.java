@@ -2,15 +2,10 @@ package io.github.quayorgmirror.quay;
 
 import io.github.quayorgmirror.quay.QuayResponseClassifier.Answer;
 import io.github.quayorgmirror.quay.QuayResponseClassifier.OrganizationAccess;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -20,7 +15,7 @@ import org.apache.camel.Message;
  */
 public class QuayResponses {
 
-    public static final String STATUS = "quayStatus";
+    public static final String HTTP_STATUS = "quayHttpStatus";
     public static final String ABSENT = "quayAbsent";
     static final String IO_FAILURE = "quayIoFailure";
     static final String ORGANIZATION_ACCESS = "quayOrganizationAccess";
@@ -46,7 +41,7 @@ public class QuayResponses {
         Message message = exchange.getMessage();
         exchange.removeProperty(IO_FAILURE);
         exchange.removeProperty(ORGANIZATION_ACCESS);
-        exchange.setProperty(STATUS, message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class));
+        exchange.setProperty(HTTP_STATUS, message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class));
         Map<String, Object> kept = new HashMap<>();
         for (String name : KEPT_RESPONSE_HEADERS) {
             Object value = message.getHeader(name);
@@ -66,7 +61,7 @@ public class QuayResponses {
 
     /** The HTTP call threw (no answer): kept for the classifier. */
     public void recordIoFailure(Exchange exchange) {
-        exchange.removeProperty(STATUS);
+        exchange.removeProperty(HTTP_STATUS);
         exchange.removeProperty(ORGANIZATION_ACCESS);
         exchange.removeProperty(RESPONSE_HEADERS);
         exchange.setProperty(IO_FAILURE, exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
@@ -78,7 +73,7 @@ public class QuayResponses {
     }
 
     public boolean needsOrganizationLookup(Exchange exchange) {
-        return exchange.getProperty(STATUS) != null && QuayResponseClassifier.needsOrganizationLookup(answer(exchange));
+        return exchange.getProperty(HTTP_STATUS) != null && QuayResponseClassifier.needsOrganizationLookup(answer(exchange));
     }
 
     /**
@@ -90,7 +85,8 @@ public class QuayResponses {
         exchange.getMessage().removeHeader(Exchange.REDELIVERY_DELAY);
         Exception ioFailure = exchange.getProperty(IO_FAILURE, Exception.class);
         if (ioFailure != null) {
-            throwIoFailure(exchange, ioFailure);
+            QuayIoFailure.raise(exchange.getProperty(QuayRequests.REQUEST, QuayRequest.class),
+                    exchange.getProperty(QuayRequests.CONNECTION, QuayConnection.class), ioFailure);
         }
         Answer answer = answer(exchange);
         try {
@@ -116,40 +112,13 @@ public class QuayResponses {
         return !exchange.getProperty(ABSENT, false, Boolean.class);
     }
 
-    private static void throwIoFailure(Exchange exchange, Exception failure)
-            throws QuayUnavailableException, QuayRetryableException {
-        QuayRequest request = exchange.getProperty(QuayRequests.REQUEST, QuayRequest.class);
-        QuayConnection connection = exchange.getProperty(QuayRequests.CONNECTION, QuayConnection.class);
-        if (failure instanceof SSLException) {
-            // a certificate Quay's clients do not trust will not become trusted by retrying
-            throw new QuayUnavailableException(request.operation(), 0, "TLS handshake with Quay at "
-                    + connection.baseUri() + " failed (" + failure.getMessage() + "): install the CA that signed"
-                    + " Quay's certificate in the controller's trust store, or set validateCerts: \"false\" in the"
-                    + " connection Secret");
-        }
-        throw new QuayRetryableException(request, connection, describe(failure), 0, null);
-    }
-
-    static String describe(Exception failure) {
-        if (failure instanceof ConnectException) {
-            return "connection refused";
-        }
-        if (failure instanceof SocketTimeoutException) {
-            return "timed out";
-        }
-        if (failure instanceof UnknownHostException) {
-            return "unknown host " + failure.getMessage();
-        }
-        String message = failure.getMessage();
-        return failure instanceof IOException && message != null ? message : failure.getClass().getSimpleName();
-    }
-
     private Answer answer(Exchange exchange) {
         return new Answer(exchange.getProperty(QuayRequests.REQUEST, QuayRequest.class),
                 exchange.getProperty(QuayRequests.CONNECTION, QuayConnection.class),
                 exchange.getProperty(QuayRequests.ORGANIZATION, String.class),
-                exchange.getProperty(STATUS, 0, Integer.class), body(exchange),
-                QuayRetryAfter.parse((String) responseHeader(exchange, "Retry-After"), clock));
+                exchange.getProperty(HTTP_STATUS, 0, Integer.class), body(exchange),
+                QuayRetryAfter.parse((String) responseHeader(exchange, "Retry-After"), clock),
+                exchange.getProperty(QuayMetrics.REDELIVERY_COUNT, 0, Integer.class) > 0);
     }
 
     /** Runs once the redeliveries are spent: keeps the failure for {@link #raiseUnavailable}. */

@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bean {@code quaySessions}: one signed-in session per (Quay, user), shared by every resource using that login.
+ * Bean {@code quaySessions}: one signed-in session per login ({@link QuayConnection#sessionKey()}), shared by every resource
+ * using that login.
  * Sign-in and sign-out are the routes {@code quay-signin} and {@code quay-signout}; this class only decides when
  * to run them, and makes sure that concurrent reconciles of one login sign in once, not once each.
  */

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,8 @@ class ConnectionSecretParserTest {
                 Arguments.of("http://127.0.0.1:8080", "http://127.0.0.1:8080"),
                 Arguments.of("HTTPS://Quay.Example.com/", "https://Quay.Example.com"),
                 Arguments.of("https://example.com/quay//", "https://example.com/quay"),
-                Arguments.of("  https://example.com/quay/api  ", "https://example.com/quay/api"));
+                Arguments.of("  https://example.com/quay/apis  ", "https://example.com/quay/apis"),
+                Arguments.of("https://example.com/api-gateway/quay", "https://example.com/api-gateway/quay"));
     }
 
     @ParameterizedTest
@@ -66,7 +68,20 @@ class ConnectionSecretParserTest {
                 Arguments.of(data("host", "q", "username", "alice"), "password", "required together"),
                 Arguments.of(data("host", "q", "password", PASSWORD), "username", "required together"),
                 Arguments.of(data("host", "q"), null, "neither 'token' nor 'username' and 'password'"),
-                Arguments.of(data("host", "q", "token", " "), null, "neither 'token'"));
+                Arguments.of(data("host", "q", "token", " "), null, "neither 'token'"),
+                Arguments.of(data("host", "https://quay.example.com/api", "token", TOKEN), "host", "without /api/v1"),
+                Arguments.of(data("host", "https://quay.example.com/api/v1/", "token", TOKEN), "host", "without /api/v1"),
+                Arguments.of(data("host", "quay.example.com/quay/API/V1", "token", TOKEN), "host", "without /api/v1"),
+                Arguments.of(data("host", "q", "token", "Bearer " + TOKEN), "token", "without \"Bearer \""),
+                Arguments.of(data("host", "q", "token", "bearer " + TOKEN), "token", "without \"Bearer \""),
+                Arguments.of(data("host", "q", "token", TOKEN + " " + TOKEN), "token", "put the bare token"),
+                Arguments.of(data("host", "q", "token", TOKEN + "\n" + TOKEN), "token", "put the bare token"),
+                Arguments.of(data("host", "q", "token", TOKEN + "\u0000"), "token", "put the bare token"),
+                Arguments.of(data("host", "q", "token", TOKEN, "timeout", "3600.001"), "timeout", "at most 3600 seconds"),
+                Arguments.of(data("host", "q", "token", TOKEN, "timeout", "86400"), "timeout", "at most 3600 seconds"),
+                Arguments.of(data("host", "q", "token", TOKEN, "timeout", "1e30"), "timeout", "at most 3600 seconds"),
+                Arguments.of(data("host", "q", "token", TOKEN, "timeout", "9223372036854775807"), "timeout",
+                        "at most 3600 seconds"));
     }
 
     @ParameterizedTest
@@ -117,7 +132,8 @@ class ConnectionSecretParserTest {
 
     static Stream<Arguments> timeouts() {
         return Stream.of(Arguments.of(null, Duration.ofSeconds(10)), Arguments.of("30", Duration.ofSeconds(30)),
-                Arguments.of("2.5", Duration.ofMillis(2500)), Arguments.of(" 0.25 ", Duration.ofMillis(250)));
+                Arguments.of("2.5", Duration.ofMillis(2500)), Arguments.of(" 0.25 ", Duration.ofMillis(250)),
+                Arguments.of("3600", Duration.ofHours(1)));
     }
 
     @ParameterizedTest
@@ -126,6 +142,12 @@ class ConnectionSecretParserTest {
         Map<String, String> data = value == null ? data("host", "q", "token", TOKEN)
                 : data("host", "q", "token", TOKEN, "timeout", value);
         assertThat(ConnectionSecretParser.parse(SECRET, data).timeout()).isEqualTo(expected);
+    }
+
+    @Test
+    void tokenLosesTheLineBreakThatEchoAdds() throws Exception {
+        QuayConnection connection = ConnectionSecretParser.parse(SECRET, data("host", "q", "token", TOKEN + "\n"));
+        assertThat(connection.credentials()).isEqualTo(new QuayConnection.Credentials.Token(TOKEN));
     }
 
     @Test
@@ -142,8 +164,20 @@ class ConnectionSecretParserTest {
                 data("host", "quay.example.com", "username", "alice", "password", PASSWORD));
         assertThat(connection.credentials())
                 .isEqualTo(new QuayConnection.Credentials.UsernamePassword("alice", PASSWORD));
-        assertThat(connection.sessionKey()).isEqualTo("https://quay.example.com|alice");
+        assertThat(connection.sessionKey()).startsWith("https://quay.example.com|true|alice|")
+                .doesNotContain(PASSWORD).hasSize("https://quay.example.com|true|alice|".length() + 64);
         assertThat(connection.toString()).doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void sessionKeyTellsPasswordsAndCertificateCheckingApart() throws Exception {
+        String right = ConnectionSecretParser.parse(SECRET,
+                data("host", "q", "username", "alice", "password", PASSWORD)).sessionKey();
+        String wrong = ConnectionSecretParser.parse(SECRET,
+                data("host", "q", "username", "alice", "password", PASSWORD + "x")).sessionKey();
+        String unchecked = ConnectionSecretParser.parse(SECRET,
+                data("host", "q", "username", "alice", "password", PASSWORD, "validateCerts", "false")).sessionKey();
+        assertThat(List.of(right, wrong, unchecked)).doesNotHaveDuplicates();
     }
 
     @Test

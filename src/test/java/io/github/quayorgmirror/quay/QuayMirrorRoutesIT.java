@@ -118,6 +118,19 @@ class QuayMirrorRoutesIT extends QuayRoutesTestBase {
     }
 
     @Test
+    void earlierCallOnTheSameExchangeAddsNoStatusFilterToTheListing() {
+        succeed("quay-create-org-mirror", tokenConnection(aliceToken), "org", createBody());
+        quay.addDiscoveredRepository("org", "alpha", "SUCCESS");
+        Exchange exchange = succeed("quay-get-org-mirror", tokenConnection(aliceToken), "org", null);
+
+        context.createProducerTemplate().send("direct:quay-list-mirror-repositories", exchange);
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(callsTo("GET", MIRROR + "/repositories").get(0).query()).isNullOrEmpty();
+        assertThat(bodyMap(exchange)).containsEntry("total", 1);
+    }
+
+    @Test
     void readsOrganizationAndRobot() {
         Exchange org = succeed("quay-get-organization", tokenConnection(aliceToken), "org", null);
         assertThat(bodyMap(org)).containsEntry("name", "org").containsEntry("is_admin", true);

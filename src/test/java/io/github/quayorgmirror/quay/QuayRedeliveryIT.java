@@ -58,6 +58,26 @@ class QuayRedeliveryIT extends QuayRoutesTestBase {
     }
 
     @Test
+    void redeliveredCreateThatFindsItsOwnConfigIsNotPermanent() {
+        // the first POST went through in Quay, yet its answer was lost to the caller (here: a 503 instead)
+        succeed("quay-create-org-mirror", tokenConnection(aliceToken), "org", createBody());
+        quay.clearCalls();
+        quay.failNext(FaultSpec.forPath(MIRROR).method("POST").times(1).status(503));
+
+        Exchange answer = call("quay-create-org-mirror", tokenConnection(aliceToken), "org", createBody());
+
+        assertThat(callsTo("POST", MIRROR)).extracting(RecordedCall::status).containsExactly(503, 400);
+        assertThat(answer.getException()).isInstanceOfSatisfying(QuayRejectedException.class, e -> {
+            assertThat(e.permanent()).isFalse();
+            assertThat(e.getMessage()).contains("Mirror configuration already exists for this organization",
+                    "an earlier attempt of this create probably went through");
+        });
+        Exchange notRedelivered = call("quay-create-org-mirror", tokenConnection(aliceToken), "org", createBody());
+        assertThat(notRedelivered.getException()).isInstanceOfSatisfying(QuayRejectedException.class,
+                e -> assertThat(e.permanent()).isTrue());
+    }
+
+    @Test
     void rateLimitWaitsForRetryAfter() {
         quay.failNext(FaultSpec.forPath(MIRROR).method("GET").times(1).status(429).retryAfterSeconds(1));
 

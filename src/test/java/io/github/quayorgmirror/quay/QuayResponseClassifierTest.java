@@ -33,7 +33,7 @@ class QuayResponseClassifierTest {
 
     private static Answer answer(String operation, int status, String body, QuayConnection connection) {
         return new Answer(new QuayRequest(operation, "GET", "/api/v1/x", Map.of(), null), connection, "acme", status,
-                body, null);
+                body, null, false);
     }
 
     static Stream<Arguments> successes() {
@@ -56,7 +56,7 @@ class QuayResponseClassifierTest {
     @MethodSource("retryableStatuses")
     void serverErrorsAndRateLimitsAreRetryable(int status) {
         Answer answer = new Answer(new QuayRequest("quay-sync-now", "POST", "/x", Map.of(), null), TOKEN, "acme",
-                status, "", Duration.ofSeconds(3));
+                status, "", Duration.ofSeconds(3), false);
         assertThatThrownBy(() -> QuayResponseClassifier.check(answer, OrganizationAccess.UNKNOWN))
                 .isInstanceOfSatisfying(QuayRetryableException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(status);
@@ -67,7 +67,7 @@ class QuayResponseClassifierTest {
     }
 
     static Stream<Integer> retryableStatuses() {
-        return Stream.of(429, 500, 502, 503, 504);
+        return Stream.of(408, 429, 500, 502, 503, 504);
     }
 
     @Test

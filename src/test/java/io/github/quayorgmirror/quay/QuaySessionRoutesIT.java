@@ -80,6 +80,23 @@ class QuaySessionRoutesIT extends QuayRoutesTestBase {
     }
 
     @Test
+    void wrongPasswordNeverBorrowsTheSessionOfTheRightOne() {
+        QuayConnection right = passwordConnection("alice", ALICE_PASSWORD);
+        QuayConnection wrong = passwordConnection("alice", "wrong-password");
+        succeed("quay-get-org-mirror", right, "org", null);
+
+        Exchange wrongAnswer = call("quay-get-org-mirror", wrong, "org", null);
+        Exchange rightAgain = call("quay-create-org-mirror", right, "org", createBody());
+
+        assertThat(wrongAnswer.getException()).isInstanceOfSatisfying(QuayAccessDeniedException.class,
+                e -> assertThat(e.kind()).isEqualTo(Kind.BAD_CREDENTIALS));
+        assertThat(rightAgain.getException()).isNull();
+        assertThat(callsTo("POST", SIGN_IN)).extracting(RecordedCall::status).containsExactly(200, 403);
+        assertThat(callsTo("GET", MIRROR)).hasSize(1);
+        assertThat(quay.mirrorConfig("org")).isPresent();
+    }
+
+    @Test
     void concurrentCallsOfOneLoginShareOneSignIn() throws Exception {
         QuayConnection alice = passwordConnection("alice", ALICE_PASSWORD);
         ExecutorService pool = Executors.newFixedThreadPool(4);

@@ -78,7 +78,7 @@ public record DesiredMirrorConfig(
         }
     }
 
-    /** Never shows the password, only whether there is one. */
+    /** Never shows the password, only whether there is one, nor a proxy's user and password. */
     @Override
     public String toString() {
         return "DesiredMirrorConfig[organization=" + organization + ", externalRegistryType=" + externalRegistryType
@@ -87,7 +87,7 @@ public record DesiredMirrorConfig(
                 + ", syncIntervalSeconds=" + syncIntervalSeconds + ", syncStartDate=" + syncStartDate
                 + ", isEnabled=" + isEnabled + ", externalRegistryUsername=" + externalRegistryUsername
                 + ", externalRegistryPassword=" + (externalRegistryPassword == null ? "absent" : "***")
-                + ", externalRegistryConfig=" + externalRegistryConfig + ", repositoryFilters=" + repositoryFilters
+                + ", externalRegistryConfig=" + ProxyRule.maskedConfig(externalRegistryConfig) + ", repositoryFilters=" + repositoryFilters
                 + ", skopeoTimeoutSeconds=" + skopeoTimeoutSeconds + "]";
     }
 }

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 final class RegistryUrlRule {
 
     static final String FIELD = "spec.externalRegistryUrl";
+    /** The length of Quay's {@code external_registry_url} column. */
+    static final int MAX_LENGTH = 2048;
     private static final Pattern EMBEDDED_CREDENTIALS = Pattern.compile("^[^:/?#]+://[^/?#]*@");
     private static final String EXAMPLE = "for example https://quay.io";
 
@@ -30,6 +32,11 @@ final class RegistryUrlRule {
             problems.add(FIELD, "contains credentials before the host (user:password@)",
                     "Quay refuses URLs with embedded credentials; put them in spec.externalRegistryUsername"
                             + " and spec.externalRegistryPassword");
+            return null;
+        }
+        if (url.length() > MAX_LENGTH) {
+            problems.add(FIELD, "is " + url.length() + " characters long",
+                    "Quay stores at most " + MAX_LENGTH + " characters");
             return null;
         }
         URI uri;

@@ -45,19 +45,20 @@ public final class SpecToQuayConfig {
                     "Quay uses the password only together with a user name; set both, or neither for anonymous access");
         }
         List<String> filters = repositoryFilters(spec.repositoryFilters(), problems);
+        Map<String, Object> registryConfig = registryConfig(spec, problems);
         problems.throwIfAny();
 
         return new DesiredMirrorConfig(organization, type, url, namespace, robot, visibility, syncInterval, startDate,
-                !Boolean.FALSE.equals(spec.isEnabled()), username, password, registryConfig(spec), filters,
+                !Boolean.FALSE.equals(spec.isEnabled()), username, password, registryConfig, filters,
                 skopeoTimeout.intValue());
     }
 
     /** Always the complete object: Quay stores it verbatim and replaces it wholesale (§13.4). */
-    static Map<String, Object> registryConfig(OrganizationMirrorSpec spec) {
+    static Map<String, Object> registryConfig(OrganizationMirrorSpec spec, SpecProblems problems) {
         Map<String, Object> proxy = new LinkedHashMap<>();
-        proxy.put(QuayMirrorKeys.HTTP_PROXY, blankToNull(spec.httpProxy()));
-        proxy.put(QuayMirrorKeys.HTTPS_PROXY, blankToNull(spec.httpsProxy()));
-        proxy.put(QuayMirrorKeys.NO_PROXY, blankToNull(spec.noProxy()));
+        proxy.put(QuayMirrorKeys.HTTP_PROXY, ProxyRule.proxyUrl("spec.httpProxy", spec.httpProxy(), problems));
+        proxy.put(QuayMirrorKeys.HTTPS_PROXY, ProxyRule.proxyUrl("spec.httpsProxy", spec.httpsProxy(), problems));
+        proxy.put(QuayMirrorKeys.NO_PROXY, ProxyRule.noProxy(spec.noProxy(), problems));
         Map<String, Object> config = new LinkedHashMap<>();
         config.put(QuayMirrorKeys.VERIFY_TLS, !Boolean.FALSE.equals(spec.verifyTls()));
         config.put(QuayMirrorKeys.PROXY, proxy);

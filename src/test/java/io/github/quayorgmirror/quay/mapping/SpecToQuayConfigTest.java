@@ -103,6 +103,19 @@ class SpecToQuayConfigTest {
     }
 
     @Test
+    void sendsProxyCredentialsButNeverShowsThem() {
+        String proxy = "http://proxyuser:hunter2-secret@proxy.example.com:3128";
+        DesiredMirrorConfig desired = desired(sampleSpecWith(Map.of("httpsProxy", proxy,
+                "noProxy", " .example.com , 10.0.0.0/8", "externalRegistryUrl", "https://quay.io/" + "a".repeat(2032))));
+
+        assertThat(desired.externalRegistryConfig())
+                .isEqualTo(registryConfig(true, null, proxy, " .example.com , 10.0.0.0/8"));
+        assertThat(desired.externalRegistryUrl()).hasSize(2048);
+        assertThat(desired.toString()).contains("https_proxy=http://****@proxy.example.com:3128")
+                .doesNotContain("hunter2").doesNotContain("proxyuser");
+    }
+
+    @Test
     void keepsFilterOrderAndDropsDuplicates() {
         OrganizationMirrorSpec spec = sampleSpecWith(Map.of("repositoryFilters", List.of("redis", "quay*", "redis")));
         assertThat(desired(spec).repositoryFilters()).containsExactly("redis", "quay*");

@@ -53,6 +53,13 @@ class SpecValidationTest {
         "robotUsername|a+b+c|is not a full robot account name|use \"<organization>+<robot>\"",
         "robotUsername|othermirror+syncrobot|belongs to organization \"othermirror\"|Robot account must belong to the organization",
         "externalNamespace|   |is blank|1 to 255 characters",
+        "httpProxy|proxy.example.com:3128|has no http or https scheme|a proxy is an http:// or https:// URL",
+        "httpsProxy|socks5://proxy.example.com:1080|has no http or https scheme|a proxy is an http:// or https:// URL",
+        "httpProxy|http://|\"http://\" is not a URL|for example http://proxy.example.com:3128",
+        "httpsProxy|http://proxy example:3128|is not a URL|a proxy is an http:// or https:// URL",
+        "httpsProxy|http:///cgi|\"http:///cgi\" has no host name|a proxy URL names its host",
+        "noProxy|.example.com, intra net|\"intra net\" contains a space|without spaces inside an entry",
+        "noProxy|10.0.0.0/8,.corp local|\".corp local\" contains a space|comma-separated list of hosts, domains or CIDRs",
         "organization|  |is blank|name the Quay organization that receives the mirror"})
     void refusesInvalidValue(String field, String value, String problem, String rule) {
         SpecValidationException failure = invalid(sampleSpecWith(field(field, value == null ? "" : value)));
@@ -71,6 +78,26 @@ class SpecValidationTest {
                 field("externalRegistryUrl", "https://puller:hunter2-secret@quay.io/v2")));
         assertThat(failure.getMessage()).contains("spec.externalRegistryUrl", "embedded credentials")
                 .doesNotContain("hunter2-secret").doesNotContain("puller");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "httpProxy|http://proxyuser:hunter2-secret@:3128|\"http://****@:3128\" has no host name",
+        "httpsProxy|proxyuser:hunter2-secret@proxy.example.com:3128|\"****@proxy.example.com:3128\" has no http",
+        "httpsProxy|ftp://proxyuser:hunter2-secret@proxy.example.com|\"ftp://****@proxy.example.com\" has no http",
+        "httpProxy|http://proxyuser:hunter2 secret@proxy|\"http://****@proxy\" is not a URL"})
+    void refusesProxyWithoutRepeatingItsCredentials(String field, String value, String problem) {
+        SpecValidationException failure = invalid(sampleSpecWith(field(field, value)));
+        assertThat(failure.getMessage()).contains("spec." + field + ": " + problem)
+                .doesNotContain("hunter2").doesNotContain("proxyuser");
+    }
+
+    @Test
+    void refusesUrlLongerThanQuaysColumn() {
+        String url = "https://quay.io/" + "a".repeat(2040);
+        SpecValidationException failure = invalid(sampleSpecWith(field("externalRegistryUrl", url)));
+        assertThat(failure.getMessage()).isEqualTo(
+                "spec.externalRegistryUrl: is 2056 characters long (Quay stores at most 2048 characters)");
     }
 
     @Test

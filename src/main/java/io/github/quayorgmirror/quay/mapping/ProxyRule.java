@@ -1,0 +1,89 @@
+package io.github.quayorgmirror.quay.mapping;
+
+import static io.github.quayorgmirror.quay.mapping.FieldProblem.quoted;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The proxies Quay hands to skopeo (quay-org-mirror-api.md §4.1 stores them unchecked): {@code httpProxy} and
+ * {@code httpsProxy} are http(s) URLs with a host, {@code noProxy} a comma-separated list. A proxy URL may carry
+ * {@code user:password@}; every message and {@code toString()} shows it masked.
+ */
+final class ProxyRule {
+
+    private static final String PROXY_EXAMPLE = "for example http://proxy.example.com:3128";
+    private static final Pattern SPACE_INSIDE_ENTRY = Pattern.compile("\\S\\s+\\S");
+
+    private ProxyRule() {
+    }
+
+    /** The proxy URL, null when blank, or null after recording why Quay's mirror worker could not use it. */
+    static String proxyUrl(String field, String value, SpecProblems problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = new URI(value.strip());
+        } catch (URISyntaxException notAUri) {
+            problems.add(field, quoted(masked(value)) + " is not a URL", "a proxy is an http:// or https:// URL, "
+                    + PROXY_EXAMPLE);
+            return null;
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            problems.add(field, quoted(masked(value)) + " has no http or https scheme",
+                    "a proxy is an http:// or https:// URL, " + PROXY_EXAMPLE);
+            return null;
+        }
+        if (uri.getHost() == null) {
+            problems.add(field, quoted(masked(value)) + " has no host name", "a proxy URL names its host, "
+                    + PROXY_EXAMPLE);
+            return null;
+        }
+        return value;
+    }
+
+    /** The no-proxy list, null when blank, or null after recording why not. */
+    static String noProxy(String value, SpecProblems problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        for (String entry : value.split(",", -1)) {
+            if (SPACE_INSIDE_ENTRY.matcher(entry).find()) {
+                problems.add("spec.noProxy", quoted(entry.strip()) + " contains a space",
+                        "a comma-separated list of hosts, domains or CIDRs without spaces inside an entry,"
+                                + " for example .example.com,10.0.0.0/8");
+                return null;
+            }
+        }
+        return value;
+    }
+
+    /** The URL with anything before the last {@code @} of the authority (a user and password) replaced by ****. */
+    static String masked(String url) {
+        int at = url.lastIndexOf('@');
+        if (at < 0) {
+            return url;
+        }
+        int schemeEnd = url.indexOf("://");
+        int start = schemeEnd >= 0 && schemeEnd < at ? schemeEnd + 3 : 0;
+        return url.substring(0, start) + "****" + url.substring(at);
+    }
+
+    /** A copy of {@code external_registry_config} whose proxy URLs are {@link #masked}, for {@code toString()}. */
+    static Map<String, Object> maskedConfig(Map<String, Object> registryConfig) {
+        Map<String, Object> copy = new LinkedHashMap<>(registryConfig);
+        if (registryConfig.get(QuayMirrorKeys.PROXY) instanceof Map<?, ?> proxy) {
+            Map<Object, Object> maskedProxy = new LinkedHashMap<>();
+            proxy.forEach((key, value) -> maskedProxy.put(key, value instanceof String text ? masked(text) : value));
+            copy.put(QuayMirrorKeys.PROXY, maskedProxy);
+        }
+        return copy;
+    }
+}
