@@ -26,4 +26,11 @@ public record QuayMirrorState(
         @JsonProperty("repo_sync_status_counts") Map<String, Integer> repoSyncStatusCounts,
         @JsonProperty("skopeo_timeout") Integer skopeoTimeout,
         @JsonProperty("creation_date") String creationDate) {
+
+    /** Leaves out the registry config (a proxy URL may carry credentials) and the registry user name. */
+    @Override
+    public String toString() {
+        return "QuayMirrorState[type=" + externalRegistryType + ", url=" + externalRegistryUrl + ", namespace="
+                + externalNamespace + ", syncStatus=" + syncStatus + ", nextSync=" + syncStartDate + "]";
+    }
 }

@@ -114,6 +114,11 @@ class QuayRedeliveryIT extends QuayRoutesTestBase {
         assertThat(answer.getProperty("quayMirrorExists", Boolean.class)).isFalse();
         assertThat(quay.faultsFired()).isEqualTo(1);
         assertThat(callsTo("GET", MIRROR)).extracting(RecordedCall::status).endsWith(404);
+        // the slow answer was given up at the connection's timeout, and the GET sent again
+        MeterRegistry meters = context.getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);
+        assertThat(meters.counter(QuayMetrics.REQUESTS, "operation", "quay-get-org-mirror", "status", "io_error").count())
+                .isEqualTo(1);
+        assertThat(meters.counter(QuayMetrics.REDELIVERIES, "operation", "quay-get-org-mirror").count()).isEqualTo(1);
     }
 
     @Test

@@ -3,13 +3,14 @@ package io.github.quayorgmirror.quay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.quayorgmirror.fakequay.FakeQuay;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * A Quay with a self-signed certificate: refused by default, accepted with {@code validateCerts: "false"}. Runs
- * through {@link ControllerMain}'s package scan, as the application does, to prove the beans are found that way.
+ * A Quay with a self-signed certificate: refused by default (once, without redelivery), accepted with
+ * {@code validateCerts: "false"} for that connection only.
  */
 @CamelMainTest(configurationClasses = QuayConfiguration.class, properties = {QuayRoutesTestBase.ROUTES,
         QuayRoutesTestBase.NO_MANAGEMENT_PORT, QuayRoutesTestBase.FAST_REDELIVERY, QuayRoutesTestBase.MAX_DELAY,
@@ -33,7 +34,11 @@ class QuayTlsIT extends QuayRoutesTestBase {
             assertThat(e.operation()).isEqualTo("quay-get-org-mirror");
         });
         assertThat(quay.calls()).isEmpty();
-        assertThat(capturedLog()).doesNotContain("WARN org.apache.camel.processor.errorhandler");
+        // one handshake, refused, and no redelivery: a certificate does not become trusted by retrying
+        MeterRegistry meters = context.getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);
+        assertThat(meters.counter(QuayMetrics.REQUESTS, "operation", "quay-get-org-mirror", "status", "io_error").count())
+                .isEqualTo(1);
+        assertThat(meters.counter(QuayMetrics.REDELIVERIES, "operation", "quay-get-org-mirror").count()).isZero();
     }
 
     @Test
