@@ -2,6 +2,7 @@ package io.github.quayorgmirror.reconcile;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.github.quayorgmirror.quay.QuayApiException;
 import io.github.quayorgmirror.queue.WorkQueueConstants;
 import io.github.quayorgmirror.status.Condition;
 import io.github.quayorgmirror.status.MirrorResource;
@@ -31,7 +32,7 @@ public class OutcomeSteps {
     /** Turns the exception that ended the pass into a Failure; a Warning Event only when the failure is new. */
     public void recordFailure(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        Failure failure = describe(cause);
+        Failure failure = withConnectionSecret(describe(cause), exchange);
         if (Boolean.TRUE.equals(exchange.getProperty(ReconcileProperties.DELETING, Boolean.class))) {
             failure = new Failure("DeletionBlocked", "Deletion is blocked (" + failure.reason() + "): " + failure.message()
                     + ". The finalizer stays until the mirror is deleted in Quay: restore the connection Secret or fix"
@@ -94,6 +95,17 @@ public class OutcomeSteps {
         summary.put("message", failure.message());
         summary.put("permanent", failure.permanent());
         return summary;
+    }
+
+    /** A refusal by Quay (credentials, scope, host) names the Secret the connection came from. */
+    private static Failure withConnectionSecret(Failure failure, Exchange exchange) {
+        String namespace = exchange.getProperty(ReconcileProperties.SECRET_NAMESPACE, String.class);
+        String name = exchange.getProperty(ReconcileProperties.SECRET_NAME, String.class);
+        if (name == null || !(exchange.getProperty(Exchange.EXCEPTION_CAUGHT) instanceof QuayApiException)) {
+            return failure;
+        }
+        return new Failure(failure.reason(), failure.message() + " (connection Secret " + namespace + "/" + name + ")",
+                failure.permanent());
     }
 
     static Failure describe(Exception cause) {

@@ -113,7 +113,8 @@ class FailuresAndRecoveryIT {
         harness.applySample();
 
         Condition stalled = harness.awaitCondition("organizationmirror-sample", Condition.STALLED, "True", "QuayRejected");
-        assertThat(stalled.message()).contains("already contains repositories");
+        assertThat(stalled.message()).contains("already contains repositories")
+                .endsWith("(connection Secret " + NAMESPACE + "/" + SECRET + ")");
         assertThat(harness.status("organizationmirror-sample").existInQuay()).isNotEqualTo(Boolean.TRUE);
     }
 
