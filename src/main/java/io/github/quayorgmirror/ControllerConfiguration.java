@@ -23,6 +23,7 @@ import io.github.quayorgmirror.reconcile.SecretReferences;
 import io.github.quayorgmirror.status.EventFactory;
 import io.github.quayorgmirror.status.Finalizers;
 import io.github.quayorgmirror.status.MirrorResource;
+import io.github.quayorgmirror.status.OwnWrites;
 import io.github.quayorgmirror.status.StatusWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,12 +71,13 @@ public class ControllerConfiguration implements CamelConfiguration {
         Clock clock = Clock.systemUTC();
         Supplier<InformerCache> mirrors = () -> registry.lookupByNameAndType(MIRROR_CACHE, InformerCache.class);
 
-        registry.bind("resourceSteps", new ResourceSteps(mirrors, new Finalizers(client)));
+        OwnWrites ownWrites = new OwnWrites();
+        registry.bind("resourceSteps", new ResourceSteps(mirrors, new Finalizers(client, ownWrites), ownWrites));
         registry.bind("connectionSteps",
                 new ConnectionSteps(Boolean.parseBoolean(property(context, "orgmirror.reconcile.allow-cross-namespace-secrets"))));
         registry.bind("mirrorConfigSteps", new MirrorConfigSteps(clock));
         registry.bind("forceSyncSteps", new ForceSyncSteps());
-        registry.bind("outcomeSteps", new OutcomeSteps(new StatusWriter(client, clock),
+        registry.bind("outcomeSteps", new OutcomeSteps(new StatusWriter(client, clock, ownWrites),
                 duration(context, "orgmirror.reconcile.stalled-retry"), duration(context, "orgmirror.reconcile.sync-pending-retry")));
         registry.bind("eventFactory", new EventFactory(clock, instanceName()));
         registry.bind("secretReferences", new SecretReferences(mirrors));

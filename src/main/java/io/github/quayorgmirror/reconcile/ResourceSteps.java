@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.github.quayorgmirror.informer.InformerCache;
 import io.github.quayorgmirror.status.Finalizers;
 import io.github.quayorgmirror.status.MirrorResource;
+import io.github.quayorgmirror.status.OwnWrites;
 import io.github.quayorgmirror.status.ReconcileOutcome;
 import io.github.quayorgmirror.status.ReconcileOutcome.Note;
 import io.github.quayorgmirror.queue.WorkQueueConstants;
@@ -16,14 +17,17 @@ public class ResourceSteps {
 
     private final Supplier<InformerCache> cache;
     private final Finalizers finalizers;
+    private final OwnWrites ownWrites;
 
-    public ResourceSteps(Supplier<InformerCache> cache, Finalizers finalizers) {
+    public ResourceSteps(Supplier<InformerCache> cache, Finalizers finalizers, OwnWrites ownWrites) {
         this.cache = cache;
         this.finalizers = finalizers;
+        this.ownWrites = ownWrites;
     }
 
     /**
-     * Level-triggered: whatever the event said, the pass works on the latest object the cache holds.
+     * Level-triggered: whatever the event said, the pass works on the latest object the cache holds,
+     * or on what our own last write made of it when the cache has not seen that write yet.
      * Leaves {@code organizationMirror} unset when the resource is gone.
      */
     public void load(Exchange exchange) {
@@ -37,10 +41,12 @@ public class ResourceSteps {
             return;
         }
         int slash = key.indexOf('/');
-        mirrors.get(key.substring(0, slash), key.substring(slash + 1)).ifPresent(resource -> {
+        GenericKubernetesResource resource = ownWrites.freshest(key,
+                mirrors.get(key.substring(0, slash), key.substring(slash + 1)).orElse(null));
+        if (resource != null) {
             exchange.setProperty(ReconcileProperties.RESOURCE, resource);
             exchange.setProperty(ReconcileProperties.DELETING, MirrorResource.deleting(resource));
-        });
+        }
     }
 
     public void ensureFinalizer(Exchange exchange) {

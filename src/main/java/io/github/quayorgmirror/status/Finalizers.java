@@ -12,9 +12,11 @@ import java.util.List;
 public class Finalizers {
 
     private final KubernetesClient client;
+    private final OwnWrites ownWrites;
 
-    public Finalizers(KubernetesClient client) {
+    public Finalizers(KubernetesClient client, OwnWrites ownWrites) {
         this.client = client;
+        this.ownWrites = ownWrites;
     }
 
     /** @return the updated resource (or the same one when the finalizer was already there) */
@@ -26,7 +28,7 @@ public class Finalizers {
         List<String> finalizers = new ArrayList<>(listOf(update));
         finalizers.add(MirrorResource.FINALIZER);
         update.getMetadata().setFinalizers(finalizers);
-        return apply(update);
+        return apply(resource, update);
     }
 
     /** Removes our finalizer; the API server deletes the resource once no finalizer is left. */
@@ -38,11 +40,14 @@ public class Finalizers {
         List<String> finalizers = new ArrayList<>(listOf(update));
         finalizers.removeIf(MirrorResource.FINALIZER::equals);
         update.getMetadata().setFinalizers(finalizers);
-        apply(update);
+        apply(resource, update);
     }
 
-    private GenericKubernetesResource apply(GenericKubernetesResource update) {
-        return MirrorResource.api(client).inNamespace(update.getMetadata().getNamespace()).resource(update).update();
+    private GenericKubernetesResource apply(GenericKubernetesResource resource, GenericKubernetesResource update) {
+        GenericKubernetesResource updated = MirrorResource.api(client).inNamespace(update.getMetadata().getNamespace())
+                .resource(update).update();
+        ownWrites.wrote(updated, resource);
+        return updated;
     }
 
     private static List<String> listOf(GenericKubernetesResource resource) {

@@ -20,10 +20,12 @@ public class StatusWriter {
 
     private final KubernetesClient client;
     private final Clock clock;
+    private final OwnWrites ownWrites;
 
-    public StatusWriter(KubernetesClient client, Clock clock) {
+    public StatusWriter(KubernetesClient client, Clock clock, OwnWrites ownWrites) {
         this.client = client;
         this.clock = clock;
+        this.ownWrites = ownWrites;
     }
 
     /** @return the status now on the resource, or null when the resource is gone */
@@ -39,8 +41,8 @@ public class StatusWriter {
             try {
                 GenericKubernetesResource update = MirrorResource.copy(current);
                 update.getAdditionalProperties().put("status", MirrorResource.toMap(after));
-                MirrorResource.api(client).inNamespace(current.getMetadata().getNamespace()).resource(update)
-                        .updateStatus();
+                ownWrites.wrote(MirrorResource.api(client).inNamespace(current.getMetadata().getNamespace())
+                        .resource(update).updateStatus(), resource, current);
                 LOG.debug("Status written resource={}", MirrorResource.key(current));
                 return after;
             } catch (KubernetesClientException e) {

@@ -73,7 +73,7 @@ class FailuresAndRecoveryIT {
         harness.create(sampleWith("syncInterval", "30s"));
         harness.awaitCondition("sample", Condition.STALLED, "True", "InvalidSpec");
 
-        editSpec("sample", "syncInterval", "2d");
+        harness.editSpec("sample", "syncInterval", "2d");
 
         harness.awaitReady("sample");
         assertThat(harness.quay().mirrorConfig(ORGANIZATION).orElseThrow()).containsEntry("sync_interval", 172800L);
@@ -154,7 +154,7 @@ class FailuresAndRecoveryIT {
 
         // the session expires in Quay: the next write signs in once more and goes through
         harness.quay().expireSessions();
-        editSpec("organizationmirror-sample", "syncInterval", "3d");
+        harness.editSpec("organizationmirror-sample", "syncInterval", "3d");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> Long.valueOf(259200).equals(
                 harness.quay().mirrorConfig(ORGANIZATION).orElseThrow().get("sync_interval")));
@@ -199,7 +199,7 @@ class FailuresAndRecoveryIT {
         harness.kube().restart();
         await().atMost(Duration.ofSeconds(30)).until(() -> harness.kube().journal(mirrors).contains("watch-expired")
                 && harness.kube().openWatches(mirrors) > 0);
-        editSpec("organizationmirror-sample", "syncInterval", "5d");
+        harness.editSpec("organizationmirror-sample", "syncInterval", "5d");
 
         await().atMost(Duration.ofSeconds(40)).until(() -> Long.valueOf(432000).equals(
                 harness.quay().mirrorConfig(ORGANIZATION).orElseThrow().get("sync_interval")));
@@ -299,16 +299,7 @@ class FailuresAndRecoveryIT {
     }
 
     private java.util.List<String> warningEvents() {
-        return harness.kube().client().events().v1().events().inNamespace(NAMESPACE).list().getItems().stream()
-                .filter(event -> "Warning".equals(event.getType())).map(event -> event.getNote()).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private void editSpec(String name, String field, Object value) {
-        MirrorResource.api(harness.kube().client()).inNamespace(NAMESPACE).withName(name).edit(resource -> {
-            ((Map<String, Object>) resource.getAdditionalProperties().get("spec")).put(field, value);
-            return resource;
-        });
+        return harness.events("Warning", null);
     }
 
     static String sampleWith(String field, String value) {

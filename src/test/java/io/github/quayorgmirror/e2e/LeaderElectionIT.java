@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 import io.github.quayorgmirror.leader.LeaderElection;
 import io.github.quayorgmirror.queue.KeyedWorkQueue;
 import io.github.quayorgmirror.queue.WorkQueueComponent;
-import io.github.quayorgmirror.status.MirrorResource;
 import io.github.quayorgmirror.testing.ControllerHarness;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,7 +50,7 @@ class LeaderElectionIT {
         assertThat(queue(first).processedCount()).isPositive();
 
         harness.stopController(first);
-        editSyncInterval("4d");
+        harness.editSpec("organizationmirror-sample", "syncInterval", "4d");
         // drift made in Quay itself while nobody leads: no Kubernetes event tells anyone
         driftVisibilityInQuay("private");
 
@@ -99,14 +98,5 @@ class LeaderElectionIT {
 
     private static KeyedWorkQueue queue(Main main) {
         return main.getCamelContext().getComponent("workqueue", WorkQueueComponent.class).queue("organizationmirrors");
-    }
-
-    @SuppressWarnings("unchecked")
-    private void editSyncInterval(String value) {
-        MirrorResource.api(harness.kube().client()).inNamespace(NAMESPACE).withName("organizationmirror-sample")
-                .edit(resource -> {
-                    ((Map<String, Object>) resource.getAdditionalProperties().get("spec")).put("syncInterval", value);
-                    return resource;
-                });
     }
 }

@@ -111,7 +111,7 @@ class MirrorLifecycleIT {
         harness.awaitReady("organizationmirror-sample");
         harness.quay().clearCalls();
 
-        editSpec("organizationmirror-sample", spec -> spec.put("syncInterval", "3d"));
+        harness.editSpec("organizationmirror-sample", spec -> spec.put("syncInterval", "3d"));
 
         // no resync in this test: only the spec change event can have caused the write
         await().atMost(Duration.ofSeconds(10)).until(() -> !writes().isEmpty());
@@ -154,7 +154,7 @@ class MirrorLifecycleIT {
         harness.applySample();
         harness.awaitReady("organizationmirror-sample");
 
-        editSpec("organizationmirror-sample", spec -> spec.put("forceSync", true));
+        harness.editSpec("organizationmirror-sample", spec -> spec.put("forceSync", true));
         await().atMost(Duration.ofSeconds(30)).until(() -> syncNowCalls() == 1);
         // Quay runs the sync: it no longer shows SYNC_NOW, so only lastForcedSyncGeneration prevents a repeat
         harness.quay().simulateWorker(ORGANIZATION);
@@ -166,7 +166,7 @@ class MirrorLifecycleIT {
                 .isEqualTo(MirrorResource.generation(resource));
 
         // a new generation that still says forceSync: true asks for exactly one more sync
-        editSpec("organizationmirror-sample", spec -> spec.put("syncInterval", "3d"));
+        harness.editSpec("organizationmirror-sample", spec -> spec.put("syncInterval", "3d"));
         await().atMost(Duration.ofSeconds(20)).until(() -> syncNowCalls() == 1);
         await().atMost(Duration.ofSeconds(20)).until(() -> reads() >= 6);
         assertThat(syncNowCalls()).isEqualTo(1);
@@ -205,7 +205,7 @@ class MirrorLifecycleIT {
         harness.startController();
         harness.applySample();
         harness.awaitReady("organizationmirror-sample");
-        editSpec("organizationmirror-sample", spec -> spec.put("preserveInQuayOnDeletion", true));
+        harness.editSpec("organizationmirror-sample", spec -> spec.put("preserveInQuayOnDeletion", true));
         harness.awaitReady("organizationmirror-sample");
 
         MirrorResource.api(harness.kube().client()).inNamespace(NAMESPACE).withName("organizationmirror-sample").delete();
@@ -222,9 +222,7 @@ class MirrorLifecycleIT {
 
     /** The resource's Normal Events as {@code reason: note}. */
     private List<String> normalEvents(String name) {
-        return harness.kube().client().events().v1().events().inNamespace(NAMESPACE).list().getItems().stream()
-                .filter(event -> "Normal".equals(event.getType()) && name.equals(event.getRegarding().getName()))
-                .map(event -> event.getReason() + ": " + event.getNote()).toList();
+        return harness.events("Normal", name);
     }
 
     private List<RecordedCall> writes() {
@@ -243,14 +241,6 @@ class MirrorLifecycleIT {
     private void editLabels(String name, Map<String, String> labels) {
         MirrorResource.api(harness.kube().client()).inNamespace(NAMESPACE).withName(name).edit(resource -> {
             resource.getMetadata().setLabels(labels);
-            return resource;
-        });
-    }
-
-    @SuppressWarnings("unchecked")
-    private void editSpec(String name, java.util.function.Consumer<Map<String, Object>> change) {
-        MirrorResource.api(harness.kube().client()).inNamespace(NAMESPACE).withName(name).edit(resource -> {
-            change.accept((Map<String, Object>) resource.getAdditionalProperties().get("spec"));
             return resource;
         });
     }

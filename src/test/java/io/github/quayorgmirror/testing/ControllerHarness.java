@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.camel.main.Main;
 
 /**
@@ -149,6 +150,27 @@ public final class ControllerHarness implements AutoCloseable {
     public GenericKubernetesResource create(String yaml) {
         GenericKubernetesResource resource = Serialization.unmarshal(yaml, GenericKubernetesResource.class);
         return MirrorResource.api(kube.client()).inNamespace(NAMESPACE).resource(resource).create();
+    }
+
+    /** Changes the resource's spec as a user would (a full update: a new generation). */
+    @SuppressWarnings("unchecked")
+    public void editSpec(String name, Consumer<Map<String, Object>> change) {
+        MirrorResource.api(kube.client()).inNamespace(NAMESPACE).withName(name).edit(resource -> {
+            change.accept((Map<String, Object>) resource.getAdditionalProperties().get("spec"));
+            return resource;
+        });
+    }
+
+    public void editSpec(String name, String field, Object value) {
+        editSpec(name, spec -> spec.put(field, value));
+    }
+
+    /** Events of this type ({@code Normal} or {@code Warning}) about the named resource, or any when null, as {@code reason: note}. */
+    public List<String> events(String type, String name) {
+        return kube.client().events().v1().events().inNamespace(NAMESPACE).list().getItems().stream()
+                .filter(event -> type.equals(event.getType())
+                        && (name == null || name.equals(event.getRegarding().getName())))
+                .map(event -> event.getReason() + ": " + event.getNote()).toList();
     }
 
     public GenericKubernetesResource mirror(String name) {

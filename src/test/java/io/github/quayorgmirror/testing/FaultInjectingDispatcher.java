@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Wraps the mock's dispatcher to do what the CRUD mock never does by itself: refuse requests on a
  * path, end a watch with a 410 Gone ERROR event (as a real API server does when the watched
- * resourceVersion is too old), and record the requests and count the open watches per path (query left out).
+ * resourceVersion is too old), hold back watch events (a slow watch, so a client's cache lags behind
+ * its own writes), and record the requests and count the open watches per path (query left out).
  */
 final class FaultInjectingDispatcher extends Dispatcher {
 
@@ -25,6 +26,7 @@ final class FaultInjectingDispatcher extends Dispatcher {
     private final Map<String, Integer> refusedPaths = new ConcurrentHashMap<>();
     private final Set<String> watchesToExpire = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> openWatches = new ConcurrentHashMap<>();
+    private final Map<String, HeldWatchEvents> heldEvents = new ConcurrentHashMap<>();
     private final Map<String, List<String>> journal = new ConcurrentHashMap<>();
     private final List<String[]> requests = new CopyOnWriteArrayList<>();
 
@@ -54,7 +56,8 @@ final class FaultInjectingDispatcher extends Dispatcher {
         }
         MockResponse response = delegate.dispatch(request);
         if (watch && response.getWebSocketListener() != null) {
-            response.withWebSocketUpgrade(new CountingListener(response.getWebSocketListener(), counter(openWatches, path)));
+            response.withWebSocketUpgrade(new CountingListener(response.getWebSocketListener(), counter(openWatches, path),
+                    held(path)));
         }
         return response;
     }
@@ -76,6 +79,16 @@ final class FaultInjectingDispatcher extends Dispatcher {
         watchesToExpire.add(path);
     }
 
+    /** Watch events on {@code path} are kept back from now on, until {@link #releaseWatchEvents}. */
+    void holdWatchEvents(String path) {
+        held(path).hold();
+    }
+
+    /** Sends the kept-back events in their order, and lets later ones through at once. */
+    void releaseWatchEvents(String path) {
+        held(path).release();
+    }
+
     int openWatches(String path) {
         return counter(openWatches, path).get();
     }
@@ -93,6 +106,10 @@ final class FaultInjectingDispatcher extends Dispatcher {
 
     private void record(String path, String entry) {
         journal.computeIfAbsent(path, ignored -> new CopyOnWriteArrayList<>()).add(entry);
+    }
+
+    private HeldWatchEvents held(String path) {
+        return heldEvents.computeIfAbsent(path, ignored -> new HeldWatchEvents());
     }
 
     private static AtomicInteger counter(Map<String, AtomicInteger> counters, String path) {
@@ -118,11 +135,13 @@ final class FaultInjectingDispatcher extends Dispatcher {
     private static final class CountingListener extends WebSocketListener {
         private final WebSocketListener delegate;
         private final AtomicInteger open;
+        private final HeldWatchEvents held;
         private final AtomicBoolean ended = new AtomicBoolean();
 
-        CountingListener(WebSocketListener delegate, AtomicInteger open) {
+        CountingListener(WebSocketListener delegate, AtomicInteger open, HeldWatchEvents held) {
             this.delegate = delegate;
             this.open = open;
+            this.held = held;
         }
 
         @Override
@@ -133,7 +152,7 @@ final class FaultInjectingDispatcher extends Dispatcher {
         @Override
         public void onOpen(WebSocket webSocket, Response response) {
             open.incrementAndGet();
-            delegate.onOpen(webSocket, response);
+            delegate.onOpen(held.around(webSocket), response);
         }
 
         @Override

@@ -110,6 +110,18 @@ public final class MockKubernetes implements AutoCloseable {
         dispatcher.expireNextWatch(path);
     }
 
+    /**
+     * Keeps back the events of the watches on {@code path} (no query) until {@link #releaseWatchEvents}:
+     * a watch that lags, so a client's informer cache does not yet show what was just written.
+     */
+    public void holdWatchEvents(String path) {
+        dispatcher.holdWatchEvents(path);
+    }
+
+    public void releaseWatchEvents(String path) {
+        dispatcher.releaseWatchEvents(path);
+    }
+
     /** Watches on {@code path} (no query) open right now. */
     public int openWatches(String path) {
         return dispatcher.openWatches(path);
