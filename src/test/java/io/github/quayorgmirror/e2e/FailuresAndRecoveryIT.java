@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.github.quayorgmirror.queue.WorkQueueComponent;
 import io.github.quayorgmirror.status.Condition;
 import io.github.quayorgmirror.status.MirrorResource;
 import io.github.quayorgmirror.testing.ControllerHarness;
@@ -209,9 +208,10 @@ class FailuresAndRecoveryIT {
     void aRotatedSecretIsUsedAtOnceAndTheRegistryPasswordIsSentAgain() {
         harness.quay().allowHost("harbor.example.com");
         harness.createConnectionSecret(true);
-        harness.startController();
+        Main controller = harness.startController();
         harness.create(MirrorLifecycleIT.FULL);
         harness.awaitReady("full");
+        ControllerHarness.awaitIdle(controller);
         harness.quay().clearCalls();
 
         // the old token stops working and the Secret gets a new one (no resync runs in this test)
@@ -294,8 +294,7 @@ class FailuresAndRecoveryIT {
     }
 
     private static long reconcilesDone(Main controller) {
-        return controller.getCamelContext().getComponent("workqueue", WorkQueueComponent.class)
-                .queue("organizationmirrors").processedCount();
+        return ControllerHarness.queue(controller).processedCount();
     }
 
     private java.util.List<String> warningEvents() {

@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.quayorgmirror.fakequay.FaultSpec;
 import io.github.quayorgmirror.queue.KeyedWorkQueue;
-import io.github.quayorgmirror.queue.WorkQueueComponent;
 import io.github.quayorgmirror.status.Condition;
 import io.github.quayorgmirror.status.MirrorResource;
 import io.github.quayorgmirror.testing.ControllerHarness;
@@ -91,19 +90,15 @@ class LaggingWatchIT {
 
     /** The connection Secret changes (its watch is not held): one more pass of the resource, run to its end. */
     private void anotherPassWhileTheWatchLags() {
-        awaitIdle();
+        ControllerHarness.awaitIdle(controller);
         long passes = queue().processedCount();
         harness.kube().createSecret(NAMESPACE, SECRET, Map.of("host", harness.quay().baseUri().toString(),
                 "token", harness.token(), "timeout", "25"));
         await().atMost(Duration.ofSeconds(20)).until(() -> queue().processedCount() > passes);
-        awaitIdle();
-    }
-
-    private void awaitIdle() {
-        await().atMost(Duration.ofSeconds(20)).until(() -> queue().depth() == 0 && queue().inFlight() == 0);
+        ControllerHarness.awaitIdle(controller);
     }
 
     private KeyedWorkQueue queue() {
-        return controller.getCamelContext().getComponent("workqueue", WorkQueueComponent.class).queue("organizationmirrors");
+        return ControllerHarness.queue(controller);
     }
 }

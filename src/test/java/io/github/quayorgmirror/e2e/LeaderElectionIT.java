@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.quayorgmirror.leader.LeaderElection;
 import io.github.quayorgmirror.queue.KeyedWorkQueue;
-import io.github.quayorgmirror.queue.WorkQueueComponent;
 import io.github.quayorgmirror.testing.ControllerHarness;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -97,6 +96,6 @@ class LeaderElectionIT {
     }
 
     private static KeyedWorkQueue queue(Main main) {
-        return main.getCamelContext().getComponent("workqueue", WorkQueueComponent.class).queue("organizationmirrors");
+        return ControllerHarness.queue(main);
     }
 }

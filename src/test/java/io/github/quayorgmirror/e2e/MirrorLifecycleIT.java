@@ -14,6 +14,7 @@ import io.github.quayorgmirror.testing.ControllerHarness;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,9 +107,10 @@ class MirrorLifecycleIT {
 
     @Test
     void changingOneFieldSendsOnlyThatFieldOnceWithoutWaitingForAResync() {
-        harness.startController();
+        Main controller = harness.startController();
         harness.applySample();
         harness.awaitReady("organizationmirror-sample");
+        ControllerHarness.awaitIdle(controller);
         harness.quay().clearCalls();
 
         harness.editSpec("organizationmirror-sample", spec -> spec.put("syncInterval", "3d"));
@@ -239,9 +241,6 @@ class MirrorLifecycleIT {
     }
 
     private void editLabels(String name, Map<String, String> labels) {
-        MirrorResource.api(harness.kube().client()).inNamespace(NAMESPACE).withName(name).edit(resource -> {
-            resource.getMetadata().setLabels(labels);
-            return resource;
-        });
+        harness.edit(name, resource -> resource.getMetadata().setLabels(labels));
     }
 }

@@ -4,14 +4,18 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.github.quayorgmirror.ControllerMain;
 import io.github.quayorgmirror.fakequay.FakeQuay;
+import io.github.quayorgmirror.queue.KeyedWorkQueue;
+import io.github.quayorgmirror.queue.WorkQueueComponent;
 import io.github.quayorgmirror.status.Condition;
 import io.github.quayorgmirror.status.MirrorResource;
 import io.github.quayorgmirror.status.OrganizationMirrorStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,13 +156,30 @@ public final class ControllerHarness implements AutoCloseable {
         return MirrorResource.api(kube.client()).inNamespace(NAMESPACE).resource(resource).create();
     }
 
-    /** Changes the resource's spec as a user would (a full update: a new generation). */
+    /**
+     * Changes the resource as a user would. The edit carries the resourceVersion it read; when the
+     * controller wrote in between (409), it reads again and retries, as a user would.
+     */
+    public void edit(String name, Consumer<GenericKubernetesResource> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                MirrorResource.api(kube.client()).inNamespace(NAMESPACE).withName(name).edit(resource -> {
+                    change.accept(resource);
+                    return resource;
+                });
+                return;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Changes the resource's spec (a new generation). */
     @SuppressWarnings("unchecked")
     public void editSpec(String name, Consumer<Map<String, Object>> change) {
-        MirrorResource.api(kube.client()).inNamespace(NAMESPACE).withName(name).edit(resource -> {
-            change.accept((Map<String, Object>) resource.getAdditionalProperties().get("spec"));
-            return resource;
-        });
+        edit(name, resource -> change.accept((Map<String, Object>) resource.getAdditionalProperties().get("spec")));
     }
 
     public void editSpec(String name, String field, Object value) {
@@ -208,6 +229,21 @@ public final class ControllerHarness implements AutoCloseable {
             return ready != null && "True".equals(ready.status())
                     && Long.valueOf(MirrorResource.generation(resource)).equals(ready.observedGeneration());
         });
+    }
+
+    /** The work queue of a controller started here. */
+    public static KeyedWorkQueue queue(Main controller) {
+        return controller.getCamelContext().getComponent("workqueue", WorkQueueComponent.class).queue("organizationmirrors");
+    }
+
+    /**
+     * Waits until the controller has no pass queued or running (a retry scheduled for later may remain):
+     * the passes that follow a Ready status (our finalizer write, the Secret's first list) are over, so
+     * what the test does next is the only cause of what happens next.
+     */
+    public static void awaitIdle(Main controller) {
+        KeyedWorkQueue queue = queue(controller);
+        await().atMost(Duration.ofSeconds(30)).until(() -> queue.depth() == 0 && queue.inFlight() == 0);
     }
 
     public static int freePort() {
