@@ -2,6 +2,7 @@ package io.github.quayorgmirror.informer;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.github.quayorgmirror.Durations;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,6 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
-import org.apache.camel.util.TimeUtils;
 
 /**
  * One watched kind, with its options. The endpoint owns the cache view (bound under
@@ -84,7 +84,7 @@ public class KubernetesInformerEndpoint extends DefaultEndpoint {
     InformerSettings settings() {
         List<String> namespaceList = Arrays.stream(namespaces.split(",")).map(String::trim)
                 .filter(namespace -> !namespace.isEmpty()).distinct().toList();
-        long resyncMillis = resyncPeriod.isBlank() ? 0 : TimeUtils.toMilliSeconds(resyncPeriod);
+        long resyncMillis = Durations.zeroOrPositive("resyncPeriod", resyncPeriod).toMillis();
         return new InformerSettings(plural, InformerSettings.resourceContext(apiVersion, kind, plural), namespaceList,
                 labelSelector.trim(), resyncMillis, Map.copyOf(indexers));
     }
