@@ -68,19 +68,35 @@ public class QuaySessionStore implements CamelContextAware {
         }
     }
 
-    /** Signs every stored session out; failures are logged and ignored (the sessions expire on their own). */
+    /**
+     * Signs every stored session out; failures are logged and ignored (the sessions expire on their own).
+     * Each sign-out holds its login's lock, so a sign-in still running finishes first and is signed out too.
+     */
     public void signOutAll() {
-        for (Entry entry : sessions.values()) {
-            Exchange answer = template().send("direct:" + QuayRequest.SIGN_OUT,
-                    exchange -> exchange.setProperty(QuayRequests.CONNECTION, entry.connection()));
-            sessions.remove(entry.connection().sessionKey());
-            if (answer.getException() != null) {
-                LOG.info("Sign-out from Quay failed baseUri={} username={} cause={}", entry.connection().baseUri(),
-                        username(entry.connection()), answer.getException().getMessage());
-            } else {
-                LOG.info("Signed out of Quay baseUri={} username={}", entry.connection().baseUri(),
-                        username(entry.connection()));
+        for (String key : sessions.keySet()) {
+            ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
+            lock.lock();
+            try {
+                Entry entry = sessions.get(key);
+                if (entry != null) {
+                    // the sign-out call authenticates with the stored session: it is forgotten afterwards
+                    signOut(entry.connection());
+                    sessions.remove(key);
+                }
+            } finally {
+                lock.unlock();
             }
+        }
+    }
+
+    private void signOut(QuayConnection connection) {
+        Exchange answer = template().send("direct:" + QuayRequest.SIGN_OUT,
+                exchange -> exchange.setProperty(QuayRequests.CONNECTION, connection));
+        if (answer.getException() != null) {
+            LOG.info("Sign-out from Quay failed baseUri={} username={} cause={}", connection.baseUri(),
+                    username(connection), answer.getException().getMessage());
+        } else {
+            LOG.info("Signed out of Quay baseUri={} username={}", connection.baseUri(), username(connection));
         }
     }
 
