@@ -31,8 +31,9 @@ final class QuayResponseClassifier {
      * @param redelivered true when this answer came to a redelivery of the request (an earlier attempt timed out
      *                    or got 5xx/429, and may nevertheless have been carried out by Quay)
      */
+    /** {@code location}: the Location header of a 3xx, else null. */
     record Answer(QuayRequest request, QuayConnection connection, String organization, int status, String body,
-            Duration retryAfter, boolean redelivered) {
+            Duration retryAfter, boolean redelivered, String location) {
     }
 
     private QuayResponseClassifier() {
@@ -79,6 +80,13 @@ final class QuayResponseClassifier {
         }
         if (status == 404) {
             throw notFound(answer, access, quay);
+        }
+        if (status >= 300 && status < 400) {
+            // redirects are not followed: a write must never be replayed somewhere else
+            throw new QuayRejectedException(operation, status, quay + " redirected " + operation + " (HTTP " + status
+                    + ") to " + orDefault(withoutQuery(answer.location()), "an address it did not give")
+                    + ": the host in the connection Secret is not Quay's API address (https instead of http, another"
+                    + " host name, or a login proxy in front of Quay?)");
         }
         String rejected = quay + " rejected " + operation + " (HTTP " + status + "): " + orDefault(quayText, "no reason given");
         if (isCreateCommittedByEarlierAttempt(answer, quayText)) {
@@ -133,6 +141,11 @@ final class QuayResponseClassifier {
         }
         return new QuayNotFoundException(operation, Missing.MIRROR, "Organization " + org
                 + " has no mirror configuration in " + quay + " (or FEATURE_ORG_MIRROR is off)");
+    }
+
+    /** A redirect's query may carry a login flow's state: only where it points is worth showing. */
+    private static String withoutQuery(String location) {
+        return location == null ? null : location.split("[?#]", 2)[0];
     }
 
     private static String orDefault(String text, String fallback) {

@@ -22,7 +22,7 @@ public class QuayResponses {
     static final String UNAVAILABLE = "quayUnavailable";
     /** The few answer headers the routes read, moved out of the message (see {@link #record}). */
     static final String RESPONSE_HEADERS = "quayResponseHeaders";
-    private static final List<String> KEPT_RESPONSE_HEADERS = List.of("Set-Cookie", "X-Next-CSRF-Token", "Retry-After");
+    private static final List<String> KEPT_RESPONSE_HEADERS = List.of("Set-Cookie", "X-Next-CSRF-Token", "Retry-After", "Location");
 
     private final long maximumRedeliveryDelayMillis;
     private final Clock clock;
@@ -118,7 +118,8 @@ public class QuayResponses {
                 exchange.getProperty(QuayRequests.ORGANIZATION, String.class),
                 exchange.getProperty(HTTP_STATUS, 0, Integer.class), body(exchange),
                 QuayRetryAfter.parse((String) responseHeader(exchange, "Retry-After"), clock),
-                exchange.getProperty(QuayMetrics.REDELIVERY_COUNT, 0, Integer.class) > 0);
+                exchange.getProperty(QuayMetrics.REDELIVERY_COUNT, 0, Integer.class) > 0,
+                (String) responseHeader(exchange, "Location"));
     }
 
     /** Runs once the redeliveries are spent: keeps the failure for {@link #raiseUnavailable}. */

@@ -58,6 +58,9 @@ final class ExchangeHandler implements HttpHandler {
     private static Response injected(Faults.Fault fault) {
         Response r = fault.body() != null ? Response.jsonText(fault.status(), fault.body())
                 : Response.json(fault.status(), Map.of("error", "Injected fault: HTTP " + fault.status()));
+        if (fault.location() != null) {
+            r = r.withHeader("Location", fault.location());
+        }
         return fault.retryAfterSeconds() == null ? r : r.withHeader("Retry-After", fault.retryAfterSeconds().toString());
     }
 

@@ -15,6 +15,7 @@ public final class FaultSpec {
     int times = 1;
     int status;
     Integer retryAfterSeconds;
+    String location;
     Duration delay = Duration.ZERO;
     boolean dropConnection;
     String body;
@@ -48,6 +49,12 @@ public final class FaultSpec {
 
     public FaultSpec retryAfterSeconds(int seconds) {
         this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    /** A {@code Location} header on the answer, as a redirect carries. */
+    public FaultSpec location(String url) {
+        this.location = Objects.requireNonNull(url, "url");
         return this;
     }
 

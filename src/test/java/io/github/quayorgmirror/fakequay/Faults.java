@@ -7,7 +7,8 @@ import java.util.List;
 final class Faults {
 
     /** What a matched spec does to this request; a copy so a spec can be re-armed meanwhile. */
-    record Fault(int status, Integer retryAfterSeconds, java.time.Duration delay, boolean dropConnection, String body) {
+    record Fault(int status, Integer retryAfterSeconds, String location, java.time.Duration delay, boolean dropConnection,
+            String body) {
     }
 
     private final List<FaultSpec> armed = new ArrayList<>();
@@ -31,7 +32,8 @@ final class Faults {
                     remaining.set(i, left);
                 }
                 fired++;
-                return new Fault(spec.status, spec.retryAfterSeconds, spec.delay, spec.dropConnection, spec.body);
+                return new Fault(spec.status, spec.retryAfterSeconds, spec.location, spec.delay, spec.dropConnection,
+                        spec.body);
             }
         }
         return null;

@@ -2,6 +2,7 @@ package io.github.quayorgmirror.quay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.quayorgmirror.fakequay.FaultSpec;
 import io.github.quayorgmirror.fakequay.RecordedCall;
 import io.github.quayorgmirror.quay.QuayAccessDeniedException.Kind;
 import io.github.quayorgmirror.quay.QuayNotFoundException.Missing;
@@ -32,6 +33,22 @@ class QuayFailureRoutesIT extends QuayRoutesTestBase {
         });
         assertThat(callsTo("POST", MIRROR)).hasSize(1);
         assertThat(quay.mirrorConfig("org")).isEmpty();
+    }
+
+    @Test
+    void aRedirectIsNotFollowedAndNamesWhereItPoints() {
+        quay.failNext(FaultSpec.forPath(MIRROR).method("PUT").status(301)
+                .location("https://quay.example.com/api/v1/organization/org/mirror?next=x"));
+
+        Exchange answer = call("quay-update-org-mirror", tokenConnection(aliceToken), "org", Map.of("is_enabled", false));
+
+        assertThat(answer.getException()).isInstanceOfSatisfying(QuayRejectedException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(301);
+            assertThat(e.getMessage()).contains("redirected quay-update-org-mirror (HTTP 301) to "
+                    + "https://quay.example.com/api/v1/organization/org/mirror:")
+                    .contains("not Quay's API address").doesNotContain("next=x");
+        });
+        assertThat(callsTo("PUT", MIRROR)).hasSize(1);
     }
 
     @Test

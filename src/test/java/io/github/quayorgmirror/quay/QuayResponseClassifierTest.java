@@ -33,7 +33,7 @@ class QuayResponseClassifierTest {
 
     private static Answer answer(String operation, int status, String body, QuayConnection connection) {
         return new Answer(new QuayRequest(operation, "GET", "/api/v1/x", Map.of(), null), connection, "acme", status,
-                body, null, false);
+                body, null, false, null);
     }
 
     static Stream<Arguments> successes() {
@@ -56,7 +56,7 @@ class QuayResponseClassifierTest {
     @MethodSource("retryableStatuses")
     void serverErrorsAndRateLimitsAreRetryable(int status) {
         Answer answer = new Answer(new QuayRequest("quay-sync-now", "POST", "/x", Map.of(), null), TOKEN, "acme",
-                status, "", Duration.ofSeconds(3), false);
+                status, "", Duration.ofSeconds(3), false, null);
         assertThatThrownBy(() -> QuayResponseClassifier.check(answer, OrganizationAccess.UNKNOWN))
                 .isInstanceOfSatisfying(QuayRetryableException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(status);
@@ -80,6 +80,19 @@ class QuayResponseClassifierTest {
                     assertThat(e.statusCode()).isEqualTo(400);
                     assertThat(e.getMessage()).endsWith(": 5000 is greater than the maximum of 3600")
                             .contains("quay-update-org-mirror");
+                });
+    }
+
+    @Test
+    void aRedirectWithoutLocationSaysSoAndIsPermanent() {
+        assertThatThrownBy(() -> QuayResponseClassifier.check(answer("quay-get-org-mirror", 302, ""),
+                OrganizationAccess.UNKNOWN))
+                .isInstanceOfSatisfying(QuayRejectedException.class, e -> {
+                    assertThat(e.permanent()).isTrue();
+                    assertThat(e.getMessage()).isEqualTo("Quay at https://quay.example.com redirected quay-get-org-mirror"
+                            + " (HTTP 302) to an address it did not give: the host in the connection Secret is not"
+                            + " Quay's API address (https instead of http, another host name, or a login proxy in"
+                            + " front of Quay?)");
                 });
     }
 
