@@ -3,6 +3,7 @@ package io.github.quayorgmirror.informer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -20,6 +21,12 @@ public interface InformerCache {
     List<GenericKubernetesResource> list();
 
     List<GenericKubernetesResource> listMatching(Predicate<GenericKubernetesResource> filter);
+
+    /**
+     * What {@code reader} takes from each cached object, read in place: no copy, so it is cheap enough for
+     * every metrics scrape. The reader must not change the object nor keep a reference to it.
+     */
+    <T> List<T> read(Function<GenericKubernetesResource, T> reader);
 
     /** Resources whose index function gave {@code key} for the index {@code indexName}. */
     List<GenericKubernetesResource> byIndex(String indexName, String key);

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -48,6 +49,11 @@ final class InformerStoreCache implements InformerCache {
     @Override
     public List<GenericKubernetesResource> listMatching(Predicate<GenericKubernetesResource> filter) {
         return copies(all().filter(filter));
+    }
+
+    @Override
+    public <T> List<T> read(Function<GenericKubernetesResource, T> reader) {
+        return all().map(reader).toList();
     }
 
     @Override

@@ -28,9 +28,8 @@ public class ResourceCensus {
         int ready = 0;
         int notReady = 0;
         int stalled = 0;
-        for (var resource : mirrors.list()) {
+        for (OrganizationMirrorStatus status : mirrors.read(MirrorResource::status)) {
             total++;
-            OrganizationMirrorStatus status = MirrorResource.status(resource);
             Condition readyCondition = status.condition(Condition.READY);
             if (readyCondition != null && "True".equals(readyCondition.status())) {
                 ready++;

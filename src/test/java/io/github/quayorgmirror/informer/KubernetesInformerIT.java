@@ -146,10 +146,13 @@ class KubernetesInformerIT extends InformerRouteSupport {
         assertThat(cache.byIndex(SecretReferences.BY_CONNECTION_SECRET, "cache-a/shared")).extracting(r -> r.getMetadata().getUid())
                 .containsExactly(m2.getMetadata().getUid());
         assertThat(cache.listMatching(r -> "cache-b".equals(r.getMetadata().getNamespace()))).hasSize(1);
+        assertThat(cache.read(r -> r.getMetadata().getNamespace() + "/" + r.getMetadata().getName()))
+                .containsExactlyInAnyOrder("cache-a/m1", "cache-b/m2");
 
         context.getRouteController().stopRoute("cached");
         assertThat(cache.isSynced()).isFalse();
         assertThat(cache.list()).isEmpty();
+        assertThat(cache.read(r -> r)).isEmpty();
     }
 
     @Test
