@@ -152,6 +152,11 @@ public class ControllerConfiguration implements CamelConfiguration {
                     + " (orgmirror.watch.resync-period). Set orgmirror.reconcile.allow-cross-namespace-secrets=false"
                     + " to refuse such references.");
         }
+        String secretSelector = property(context, "orgmirror.watch.secret-label-selector");
+        if (!secretSelector.isBlank()) {
+            LOG.info("Watching connection Secrets labelled {} only: changes to an unlabelled connection Secret are"
+                    + " seen at the next resync (orgmirror.watch.resync-period)", secretSelector);
+        }
     }
 
     private static String instanceName() {

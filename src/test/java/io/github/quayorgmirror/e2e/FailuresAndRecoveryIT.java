@@ -227,6 +227,44 @@ class FailuresAndRecoveryIT {
     }
 
     @Test
+    void withASecretLabelSelectorALabelledSecretIsStillWatchedAndAppliedAtOnce() {
+        Map<String, String> labels = Map.of("quay.herve4m.github.io/connection", "true");
+        harness.kube().createSecret(NAMESPACE, SECRET, Map.of("host", harness.quay().baseUri().toString(),
+                "token", harness.token()), labels);
+        Main controller = harness.startController(Map.of("orgmirror.watch.secret-label-selector",
+                "quay.herve4m.github.io/connection=true"));
+        harness.applySample();
+        harness.awaitReady("organizationmirror-sample");
+        ControllerHarness.awaitIdle(controller);
+        // the API server does the filtering: the controller asks it for labelled Secrets only
+        assertThat(harness.kube().requestsFrom(ControllerHarness.CONTROLLER_USER_AGENT)).filteredOn(request ->
+                request.startsWith("GET /api/v1/secrets?")).isNotEmpty().allMatch(request ->
+                request.contains("labelSelector=quay.herve4m.github.io%2Fconnection%3Dtrue"));
+        harness.quay().clearCalls();
+
+        String newToken = harness.quay().addToken(ControllerHarness.USER, "org:admin");
+        harness.quay().expireToken(harness.token());
+        harness.kube().createSecret(NAMESPACE, SECRET, Map.of("host", harness.quay().baseUri().toString(),
+                "token", newToken), labels);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> harness.quay().calls().stream().anyMatch(call ->
+                call.method().equals("GET") && call.path().endsWith("/mirror") && call.status() == 200));
+        assertThat(harness.quay().calls()).allMatch(call -> call.status() < 400, "every call made with the new token");
+    }
+
+    @Test
+    void anUnlabelledSecretStillWorksUnderASecretLabelSelector() {
+        harness.createConnectionSecret(true);
+        harness.startController(Map.of("orgmirror.watch.secret-label-selector", "quay.herve4m.github.io/connection=true"));
+
+        harness.applySample();
+
+        // the pass reads the Secret itself; only the watch of its changes needs the label
+        harness.awaitReady("organizationmirror-sample");
+        assertThat(harness.quay().mirrorConfig(ORGANIZATION)).isPresent();
+    }
+
+    @Test
     void repeatedStalledRetriesDoNotRepeatTheWarning() {
         harness.createConnectionSecret(true);
         Main controller = harness.startController(Map.of("orgmirror.reconcile.stalled-retry", "500ms"));

@@ -168,11 +168,15 @@ public final class MockKubernetes implements AutoCloseable {
 
     /** Creates (or replaces) a Secret whose {@code data} holds the base64 of the given values, as a real API server stores it. */
     public Secret createSecret(String namespace, String name, Map<String, String> values) {
+        return createSecret(namespace, name, values, Map.of());
+    }
+
+    public Secret createSecret(String namespace, String name, Map<String, String> values, Map<String, String> labels) {
         Map<String, String> data = new LinkedHashMap<>();
         values.forEach((key, value) -> data.put(key,
                 Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
-        Secret secret = new SecretBuilder().withNewMetadata().withNamespace(namespace).withName(name).endMetadata()
-                .withType("Opaque").withData(data).build();
+        Secret secret = new SecretBuilder().withNewMetadata().withNamespace(namespace).withName(name)
+                .withLabels(labels).endMetadata().withType("Opaque").withData(data).build();
         return client.secrets().inNamespace(namespace).resource(secret).createOr(NonDeletingOperation::update);
     }
 
