@@ -208,10 +208,9 @@ class FailuresAndRecoveryIT {
     void aRotatedSecretIsUsedAtOnceAndTheRegistryPasswordIsSentAgain() {
         harness.quay().allowHost("harbor.example.com");
         harness.createConnectionSecret(true);
-        Main controller = harness.startController();
+        harness.startController();
         harness.create(MirrorLifecycleIT.FULL);
         harness.awaitReady("full");
-        ControllerHarness.awaitIdle(controller);
         harness.quay().clearCalls();
 
         // the old token stops working and the Secret gets a new one (no resync runs in this test)
@@ -231,11 +230,10 @@ class FailuresAndRecoveryIT {
         Map<String, String> labels = Map.of("quay.herve4m.github.io/connection", "true");
         harness.kube().createSecret(NAMESPACE, SECRET, Map.of("host", harness.quay().baseUri().toString(),
                 "token", harness.token()), labels);
-        Main controller = harness.startController(Map.of("orgmirror.watch.secret-label-selector",
+        harness.startController(Map.of("orgmirror.watch.secret-label-selector",
                 "quay.herve4m.github.io/connection=true"));
         harness.applySample();
         harness.awaitReady("organizationmirror-sample");
-        ControllerHarness.awaitIdle(controller);
         // the API server does the filtering: the controller asks it for labelled Secrets only
         assertThat(harness.kube().requestsFrom(ControllerHarness.CONTROLLER_USER_AGENT)).filteredOn(request ->
                 request.startsWith("GET /api/v1/secrets?")).isNotEmpty().allMatch(request ->

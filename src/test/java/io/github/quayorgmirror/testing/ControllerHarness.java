@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.camel.ServiceStatus;
 import org.apache.camel.main.Main;
 
 /**
@@ -218,7 +219,12 @@ public final class ControllerHarness implements AutoCloseable {
         return condition(name, type);
     }
 
-    /** Waits until the resource's status describes its current generation and is Ready. */
+    /**
+     * Waits until the resource's status describes its current generation and is Ready, and then until
+     * every running controller is idle: the passes that follow a Ready status (the one caused by our
+     * finalizer write, the Secret's first list) are over, so what the test does next is the only cause of
+     * what happens next.
+     */
     public void awaitReady(String name) {
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             GenericKubernetesResource resource = mirror(name);
@@ -229,6 +235,13 @@ public final class ControllerHarness implements AutoCloseable {
             return ready != null && "True".equals(ready.status())
                     && Long.valueOf(MirrorResource.generation(resource)).equals(ready.observedGeneration());
         });
+        // a standby (leader election) keeps its queue filled and runs nothing: only reconciling ones count
+        List.copyOf(controllers).stream().filter(ControllerHarness::reconciles).forEach(ControllerHarness::awaitIdle);
+    }
+
+    private static boolean reconciles(Main controller) {
+        return controller.getCamelContext().getRouteController().getRouteStatus("orgmirror-reconcile")
+                == ServiceStatus.Started;
     }
 
     /** The work queue of a controller started here. */
@@ -236,11 +249,7 @@ public final class ControllerHarness implements AutoCloseable {
         return controller.getCamelContext().getComponent("workqueue", WorkQueueComponent.class).queue("organizationmirrors");
     }
 
-    /**
-     * Waits until the controller has no pass queued or running (a retry scheduled for later may remain):
-     * the passes that follow a Ready status (our finalizer write, the Secret's first list) are over, so
-     * what the test does next is the only cause of what happens next.
-     */
+    /** Waits until the controller has no pass queued or running (a retry scheduled for later may remain). */
     public static void awaitIdle(Main controller) {
         KeyedWorkQueue queue = queue(controller);
         await().atMost(Duration.ofSeconds(30)).until(() -> queue.depth() == 0 && queue.inFlight() == 0);
