@@ -67,6 +67,14 @@ final class QuayResponseClassifier {
         String operation = answer.request().operation();
         String quay = "Quay at " + answer.connection().baseUri();
         String quayText = QuayErrorText.of(answer.body());
+        if (operation.equals(QuayRequest.SIGN_IN) && status == 403 && QuayErrorText.isCsrfError(answer.body())) {
+            // not a verdict on the password: retried, as another attempt may reach the instance that set the cookie
+            throw new QuayRejectedException(operation, status, quay + " refused the CSRF token of the sign-in (HTTP 403),"
+                    + " before looking at the username and password: the session cookie of GET /csrf_token did not"
+                    + " come back with the sign-in, or another Quay instance answered it. Behind a load balancer,"
+                    + " several Quay replicas need one shared SECRET_KEY (or sticky sessions); a proxy must pass"
+                    + " cookies", false);
+        }
         if (operation.equals(QuayRequest.SIGN_IN) && (status == 401 || status == 403)) {
             throw new QuayAccessDeniedException(operation, status, Kind.BAD_CREDENTIALS, quay
                     + " refused the sign-in of the username in the connection Secret: " + orDefault(quayText,

@@ -162,6 +162,17 @@ class QuayResponseClassifierTest {
     }
 
     @Test
+    void aSignInRefusedForItsCsrfTokenIsNoVerdictOnThePassword() {
+        assertThatThrownBy(() -> QuayResponseClassifier.check(answer("quay-signin", 403, CSRF, PASSWORD),
+                OrganizationAccess.UNKNOWN))
+                .isInstanceOfSatisfying(QuayRejectedException.class, e -> {
+                    assertThat(e.permanent()).as("retried: another attempt may reach the right instance").isFalse();
+                    assertThat(e.getMessage()).contains("refused the CSRF token of the sign-in (HTTP 403)")
+                            .contains("before looking at the username and password").contains("SECRET_KEY");
+                });
+    }
+
+    @Test
     void refusedSignInIsBadCredentials() {
         String body = "{\"needsEmailVerification\": false, \"invalidCredentials\": true, \"message\": \"Invalid username or password\"}";
         assertThatThrownBy(() -> QuayResponseClassifier.check(answer("quay-signin", 403, body, PASSWORD),
