@@ -1,10 +1,8 @@
 package io.github.quayorgmirror.benchmark;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.github.quayorgmirror.fakequay.FaultSpec;
 import io.github.quayorgmirror.fakequay.RecordedCall;
 import io.github.quayorgmirror.queue.KeyedWorkQueue;
-import io.github.quayorgmirror.status.Condition;
 import io.github.quayorgmirror.status.MirrorResource;
 import io.github.quayorgmirror.testing.ControllerHarness;
 import java.io.PrintStream;
@@ -108,8 +106,7 @@ public final class ConvergenceBenchmark {
         String newToken = harness.quay().addToken(ControllerHarness.USER, "org:admin");
         harness.quay().expireToken(harness.token());
         Mark mark = mark();
-        harness.kube().createSecret(ControllerHarness.NAMESPACE, ControllerHarness.SECRET,
-                Map.of("host", harness.quay().baseUri().toString(), "token", newToken));
+        harness.writeTokenSecret(newToken, Map.of());
         awaitAll("every resource reconciled after the rotation", () -> passesSince(mark) >= resources && idle()
                 && readyCount() == resources);
         report("2. connection Secret rotated, until all " + resources + " reconciled with it", mark);
@@ -205,13 +202,7 @@ public final class ConvergenceBenchmark {
 
     private long readyCount() {
         return MirrorResource.api(harness.kube().client()).inNamespace(ControllerHarness.NAMESPACE).list().getItems()
-                .stream().filter(ConvergenceBenchmark::ready).count();
-    }
-
-    private static boolean ready(GenericKubernetesResource resource) {
-        Condition ready = MirrorResource.status(resource).condition(Condition.READY);
-        return ready != null && "True".equals(ready.status())
-                && Long.valueOf(MirrorResource.generation(resource)).equals(ready.observedGeneration());
+                .stream().filter(ControllerHarness::isReady).count();
     }
 
     private KeyedWorkQueue queue() {

@@ -216,8 +216,7 @@ class FailuresAndRecoveryIT {
         // the old token stops working and the Secret gets a new one (no resync runs in this test)
         String newToken = harness.quay().addToken(ControllerHarness.USER, "org:admin");
         harness.quay().expireToken(harness.token());
-        harness.kube().createSecret(NAMESPACE, SECRET, Map.of("host", harness.quay().baseUri().toString(),
-                "token", newToken));
+        harness.writeTokenSecret(newToken, Map.of());
 
         await().atMost(Duration.ofSeconds(15)).until(() -> harness.quay().calls().stream().anyMatch(call ->
                 call.method().equals("PUT") && call.body().contains("external_registry_password")));
@@ -228,8 +227,7 @@ class FailuresAndRecoveryIT {
     @Test
     void withASecretLabelSelectorALabelledSecretIsStillWatchedAndAppliedAtOnce() {
         Map<String, String> labels = Map.of("quay.herve4m.github.io/connection", "true");
-        harness.kube().createSecret(NAMESPACE, SECRET, Map.of("host", harness.quay().baseUri().toString(),
-                "token", harness.token()), labels);
+        harness.writeTokenSecret(harness.token(), labels);
         harness.startController(Map.of("orgmirror.watch.secret-label-selector",
                 "quay.herve4m.github.io/connection=true"));
         harness.applySample();
@@ -242,8 +240,7 @@ class FailuresAndRecoveryIT {
 
         String newToken = harness.quay().addToken(ControllerHarness.USER, "org:admin");
         harness.quay().expireToken(harness.token());
-        harness.kube().createSecret(NAMESPACE, SECRET, Map.of("host", harness.quay().baseUri().toString(),
-                "token", newToken), labels);
+        harness.writeTokenSecret(newToken, labels);
 
         await().atMost(Duration.ofSeconds(15)).until(() -> harness.quay().calls().stream().anyMatch(call ->
                 call.method().equals("GET") && call.path().endsWith("/mirror") && call.status() == 200));

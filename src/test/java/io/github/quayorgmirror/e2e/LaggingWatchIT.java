@@ -1,8 +1,6 @@
 package io.github.quayorgmirror.e2e;
 
-import static io.github.quayorgmirror.testing.ControllerHarness.NAMESPACE;
 import static io.github.quayorgmirror.testing.ControllerHarness.ORGANIZATION;
-import static io.github.quayorgmirror.testing.ControllerHarness.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -92,8 +90,7 @@ class LaggingWatchIT {
     private void anotherPassWhileTheWatchLags() {
         ControllerHarness.awaitIdle(controller);
         long passes = queue().processedCount();
-        harness.kube().createSecret(NAMESPACE, SECRET, Map.of("host", harness.quay().baseUri().toString(),
-                "token", harness.token(), "timeout", "25"));
+        harness.writeTokenSecret(harness.token(), Map.of("touched", "yes"));
         await().atMost(Duration.ofSeconds(20)).until(() -> queue().processedCount() > passes);
         ControllerHarness.awaitIdle(controller);
     }

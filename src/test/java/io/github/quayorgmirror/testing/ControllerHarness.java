@@ -101,6 +101,18 @@ public final class ControllerHarness implements AutoCloseable {
         kube.createSecret(NAMESPACE, SECRET, values);
     }
 
+    /** Creates or replaces the sample's connection Secret with this token (a rotation), carrying these labels. */
+    public void writeTokenSecret(String secretToken, Map<String, String> labels) {
+        kube.createSecret(NAMESPACE, SECRET, Map.of("host", quay.baseUri().toString(), "token", secretToken), labels);
+    }
+
+    /** Ready, and for the resource's current generation. */
+    public static boolean isReady(GenericKubernetesResource resource) {
+        Condition ready = MirrorResource.status(resource).condition(Condition.READY);
+        return ready != null && "True".equals(ready.status())
+                && Long.valueOf(MirrorResource.generation(resource)).equals(ready.observedGeneration());
+    }
+
     /** Starts a controller on the real routes with fast test timings; extra properties win. */
     public Main startController(Map<String, String> properties) {
         Main main = ControllerMain.newMain();
@@ -228,12 +240,7 @@ public final class ControllerHarness implements AutoCloseable {
     public void awaitReady(String name) {
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             GenericKubernetesResource resource = mirror(name);
-            if (resource == null) {
-                return false;
-            }
-            Condition ready = MirrorResource.status(resource).condition(Condition.READY);
-            return ready != null && "True".equals(ready.status())
-                    && Long.valueOf(MirrorResource.generation(resource)).equals(ready.observedGeneration());
+            return resource != null && isReady(resource);
         });
         // a standby (leader election) keeps its queue filled and runs nothing: only reconciling ones count
         List.copyOf(controllers).stream().filter(ControllerHarness::reconciles).forEach(ControllerHarness::awaitIdle);
