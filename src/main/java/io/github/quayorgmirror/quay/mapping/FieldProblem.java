@@ -18,4 +18,20 @@ public record FieldProblem(String field, String problem, String rule) {
     static String quoted(String value) {
         return "\"" + value + "\"";
     }
+
+    /** A user-supplied URL as it appears in a message: quoted, and anything before an {@code @} masked. */
+    static String quotedUrl(String url) {
+        return quoted(maskedUrl(url));
+    }
+
+    /** The URL with its user-info ({@code user:password@}) shown as {@code ****@}, scheme or not. */
+    static String maskedUrl(String url) {
+        int at = url.lastIndexOf('@');
+        if (at < 0) {
+            return url;
+        }
+        int schemeEnd = url.indexOf("://");
+        int start = schemeEnd >= 0 && schemeEnd < at ? schemeEnd + 3 : 0;
+        return url.substring(0, start) + "****" + url.substring(at);
+    }
 }

@@ -1,6 +1,8 @@
 package io.github.quayorgmirror.quay.mapping;
 
+import static io.github.quayorgmirror.quay.mapping.FieldProblem.maskedUrl;
 import static io.github.quayorgmirror.quay.mapping.FieldProblem.quoted;
+import static io.github.quayorgmirror.quay.mapping.FieldProblem.quotedUrl;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -31,18 +33,18 @@ final class ProxyRule {
         try {
             uri = new URI(value.strip());
         } catch (URISyntaxException notAUri) {
-            problems.add(field, quoted(masked(value)) + " is not a URL", "a proxy is an http:// or https:// URL, "
+            problems.add(field, quotedUrl(value) + " is not a URL", "a proxy is an http:// or https:// URL, "
                     + PROXY_EXAMPLE);
             return null;
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            problems.add(field, quoted(masked(value)) + " has no http or https scheme",
+            problems.add(field, quotedUrl(value) + " has no http or https scheme",
                     "a proxy is an http:// or https:// URL, " + PROXY_EXAMPLE);
             return null;
         }
         if (uri.getHost() == null) {
-            problems.add(field, quoted(masked(value)) + " has no host name", "a proxy URL names its host, "
+            problems.add(field, quotedUrl(value) + " has no host name", "a proxy URL names its host, "
                     + PROXY_EXAMPLE);
             return null;
         }
@@ -65,23 +67,12 @@ final class ProxyRule {
         return value;
     }
 
-    /** The URL with anything before the last {@code @} of the authority (a user and password) replaced by ****. */
-    static String masked(String url) {
-        int at = url.lastIndexOf('@');
-        if (at < 0) {
-            return url;
-        }
-        int schemeEnd = url.indexOf("://");
-        int start = schemeEnd >= 0 && schemeEnd < at ? schemeEnd + 3 : 0;
-        return url.substring(0, start) + "****" + url.substring(at);
-    }
-
-    /** A copy of {@code external_registry_config} whose proxy URLs are {@link #masked}, for {@code toString()}. */
+    /** A copy of {@code external_registry_config} whose proxy URLs are masked ({@link FieldProblem#maskedUrl}), for {@code toString()}. */
     static Map<String, Object> maskedConfig(Map<String, Object> registryConfig) {
         Map<String, Object> copy = new LinkedHashMap<>(registryConfig);
         if (registryConfig.get(QuayMirrorKeys.PROXY) instanceof Map<?, ?> proxy) {
             Map<Object, Object> maskedProxy = new LinkedHashMap<>();
-            proxy.forEach((key, value) -> maskedProxy.put(key, value instanceof String text ? masked(text) : value));
+            proxy.forEach((key, value) -> maskedProxy.put(key, value instanceof String text ? maskedUrl(text) : value));
             copy.put(QuayMirrorKeys.PROXY, maskedProxy);
         }
         return copy;

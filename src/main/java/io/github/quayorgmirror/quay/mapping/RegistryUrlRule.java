@@ -1,6 +1,6 @@
 package io.github.quayorgmirror.quay.mapping;
 
-import static io.github.quayorgmirror.quay.mapping.FieldProblem.quoted;
+import static io.github.quayorgmirror.quay.mapping.FieldProblem.quotedUrl;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -27,7 +27,8 @@ final class RegistryUrlRule {
         if (url == null) {
             return null;
         }
-        // Checked before anything quotes the value: the user-info part may hold a password.
+        // Checked first, and every message below masks the user-info too: it may hold a password even
+        // where the value is no URL at all (user:password@host without a scheme).
         if (EMBEDDED_CREDENTIALS.matcher(url).find()) {
             problems.add(FIELD, "contains credentials before the host (user:password@)",
                     "Quay refuses URLs with embedded credentials; put them in spec.externalRegistryUsername"
@@ -43,18 +44,18 @@ final class RegistryUrlRule {
         try {
             uri = new URI(url);
         } catch (URISyntaxException notAUri) {
-            problems.add(FIELD, quoted(url) + " is not a URL", "Quay needs an http:// or https:// URL, " + EXAMPLE);
+            problems.add(FIELD, quotedUrl(url) + " is not a URL", "Quay needs an http:// or https:// URL, " + EXAMPLE);
             return null;
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            problems.add(FIELD, quoted(url) + " has no http or https scheme",
+            problems.add(FIELD, quotedUrl(url) + " has no http or https scheme",
                     "Quay allows only the schemes http and https, " + EXAMPLE);
             return null;
         }
         String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
         if (authority.replaceFirst(":\\d*$", "").isEmpty()) {
-            problems.add(FIELD, quoted(url) + " has no host name", "Quay requires a host name, " + EXAMPLE);
+            problems.add(FIELD, quotedUrl(url) + " has no host name", "Quay requires a host name, " + EXAMPLE);
             return null;
         }
         return url;

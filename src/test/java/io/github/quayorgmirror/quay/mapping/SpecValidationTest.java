@@ -92,6 +92,18 @@ class SpecValidationTest {
                 .doesNotContain("hunter2").doesNotContain("proxyuser");
     }
 
+    /** Without a scheme the credentials are no user-info to a URL parser, but still a password to hide. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "puller:hunter2-secret@registry.example.com|\"****@registry.example.com\" has no http or https scheme",
+        "https:///puller:hunter2-secret@registry.example.com|\"https://****@registry.example.com\" has no host name",
+        "puller:hunter2 secret@registry.example.com|\"****@registry.example.com\" is not a URL"})
+    void refusesRegistryUrlWithoutRepeatingCredentialsOutsideTheUserInfo(String value, String problem) {
+        SpecValidationException failure = invalid(sampleSpecWith(field("externalRegistryUrl", value)));
+        assertThat(failure.getMessage()).contains("spec.externalRegistryUrl: " + problem)
+                .doesNotContain("hunter2").doesNotContain("puller");
+    }
+
     @Test
     void refusesUrlLongerThanQuaysColumn() {
         String url = "https://quay.io/" + "a".repeat(2040);
