@@ -3,14 +3,17 @@ package io.github.quayorgmirror.reconcile;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.github.quayorgmirror.model.QuayMirrorState;
 import io.github.quayorgmirror.quay.mapping.DesiredMirrorConfig;
+import io.github.quayorgmirror.quay.mapping.FieldProblem;
 import io.github.quayorgmirror.quay.mapping.LastApplied;
 import io.github.quayorgmirror.quay.mapping.MirrorConfigDiff;
 import io.github.quayorgmirror.quay.mapping.MirrorUpdate;
 import io.github.quayorgmirror.quay.mapping.SpecToQuayConfig;
+import io.github.quayorgmirror.quay.mapping.SpecValidationException;
 import io.github.quayorgmirror.status.MirrorResource;
 import io.github.quayorgmirror.status.ReconcileOutcome;
 import io.github.quayorgmirror.status.ReconcileOutcome.Note;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import org.apache.camel.Exchange;
 
@@ -26,6 +29,10 @@ public class MirrorConfigSteps {
     /** Validates the whole spec before any Quay call: a bad field stops the pass with every problem named. */
     public void desired(Exchange exchange) throws Exception {
         GenericKubernetesResource resource = ResourceSteps.resource(exchange);
+        List<FieldProblem> wrongTypes = MirrorResource.specProblems(resource);
+        if (!wrongTypes.isEmpty()) {
+            throw new SpecValidationException(wrongTypes);
+        }
         exchange.setProperty(ReconcileProperties.DESIRED, SpecToQuayConfig.toDesired(MirrorResource.spec(resource)));
     }
 

@@ -38,6 +38,7 @@ public class SecretReferences {
         return cache.byIndex(BY_CONNECTION_SECRET, MirrorResource.key(secret)).stream().map(MirrorResource::key).toList();
     }
 
+    /** Never fails: an index function that throws stops the informer's list, and with it every mirror. */
     static List<String> connectionSecretKey(GenericKubernetesResource mirror) {
         ConnSecretRef ref = MirrorResource.spec(mirror).connSecretRef();
         if (ref == null || ref.name() == null || ref.name().isBlank()) {

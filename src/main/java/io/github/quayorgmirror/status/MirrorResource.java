@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.github.quayorgmirror.model.OrganizationMirrorSpec;
+import io.github.quayorgmirror.quay.mapping.FieldProblem;
+import io.github.quayorgmirror.quay.mapping.SpecReader;
 import java.util.List;
 import java.util.Map;
 
@@ -34,9 +36,14 @@ public final class MirrorResource {
         return client.genericKubernetesResources(CONTEXT);
     }
 
+    /** The spec; a field of the wrong JSON type is left out (see {@link #specProblems}), so this never fails. */
     public static OrganizationMirrorSpec spec(GenericKubernetesResource resource) {
-        Object spec = resource.getAdditionalProperties().get("spec");
-        return JSON.convertValue(spec == null ? Map.of() : spec, OrganizationMirrorSpec.class);
+        return SpecReader.read(resource.getAdditionalProperties().get("spec")).spec();
+    }
+
+    /** The spec's fields that have the wrong JSON type (possible only without the CRD's schema). */
+    public static List<FieldProblem> specProblems(GenericKubernetesResource resource) {
+        return SpecReader.read(resource.getAdditionalProperties().get("spec")).problems();
     }
 
     public static OrganizationMirrorStatus status(GenericKubernetesResource resource) {

@@ -271,6 +271,24 @@ class FailuresAndRecoveryIT {
         assertThat(warningEvents()).filteredOn(note -> note.contains("spec.syncInterval")).hasSize(1);
     }
 
+    /** The mock applies no schema, as a cluster with an old or schema-less CRD would not. */
+    @Test
+    void aFieldOfTheWrongTypeStallsOnlyItsResourceNamesTheFieldAndNeverBlocksDeletion() {
+        harness.createConnectionSecret(true);
+        harness.startController();
+        harness.create(sampleWith("organization", "other-org").replace("name: sample", "name: ill-typed")
+                .replace("organization: \"other-org\"", "organization: {name: other-org}"));
+        harness.applySample();
+
+        harness.awaitReady("organizationmirror-sample");
+        Condition stalled = harness.awaitCondition("ill-typed", Condition.STALLED, "True", "InvalidSpec");
+        assertThat(stalled.message()).startsWith("spec.organization: is an object (expected a string;");
+        assertThat(harness.quay().calls()).noneMatch(call -> call.path().contains("other-org"));
+
+        MirrorResource.api(harness.kube().client()).inNamespace(NAMESPACE).withName("ill-typed").delete();
+        await().atMost(Duration.ofSeconds(20)).until(() -> harness.mirror("ill-typed") == null);
+    }
+
     @Test
     void anInvalidSpecNeverBlocksDeletion() {
         harness.createConnectionSecret(true);
