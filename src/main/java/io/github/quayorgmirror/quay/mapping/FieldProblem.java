@@ -14,9 +14,25 @@ public record FieldProblem(String field, String problem, String rule) {
         return field + ": " + problem + " (" + rule + ")";
     }
 
-    /** A user-supplied value as it appears in a message: in quotes, so blanks and spaces stay visible. */
+    /** Longer values are cut in messages: the status and the Event must stay within the API server's limits. */
+    static final int QUOTE_LIMIT = 100;
+
+    /**
+     * A user-supplied value as it appears in a message: in quotes, so blanks and spaces stay visible, line
+     * breaks and other control characters escaped, and cut after {@value #QUOTE_LIMIT} characters.
+     */
     static String quoted(String value) {
-        return "\"" + value + "\"";
+        StringBuilder shown = new StringBuilder("\"");
+        value.codePoints().limit(QUOTE_LIMIT).forEach(c -> {
+            if (Character.isISOControl(c)) {
+                shown.append(String.format("\\u%04x", c));
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        shown.append('"');
+        long length = value.codePoints().count();
+        return length > QUOTE_LIMIT ? shown + " (cut, " + length + " characters)" : shown.toString();
     }
 
     /** A user-supplied URL as it appears in a message: quoted, and anything before an {@code @} masked. */

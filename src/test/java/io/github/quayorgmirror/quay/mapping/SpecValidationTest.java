@@ -105,6 +105,21 @@ class SpecValidationTest {
     }
 
     @Test
+    void aLongValueIsCutInTheMessageSoTheStatusCanStillBeWritten() {
+        SpecValidationException failure = invalid(sampleSpecWith(field("syncInterval", "x".repeat(40_000))));
+
+        assertThat(failure.getMessage()).contains("\"" + "x".repeat(100) + "\" (cut, 40000 characters) is not a duration")
+                .hasSizeLessThan(500);
+    }
+
+    @Test
+    void controlCharactersAreShownEscaped() {
+        SpecValidationException failure = invalid(sampleSpecWith(field("syncInterval", "1d\u0007")));
+
+        assertThat(failure.getMessage()).contains("\"1d\\u0007\" is not a duration");
+    }
+
+    @Test
     void refusesUrlLongerThanQuaysColumn() {
         String url = "https://quay.io/" + "a".repeat(2040);
         SpecValidationException failure = invalid(sampleSpecWith(field("externalRegistryUrl", url)));
