@@ -56,6 +56,9 @@ public final class ConnectionSecretParser {
                 throw new ConnectionSecretException(secret, "host",
                         "is not a valid Quay URL (expected scheme://host[:port][/path], no user, query or fragment)");
             }
+            if (uri.getPort() == 0 || uri.getPort() > 65535) {
+                throw new ConnectionSecretException(secret, "host", "has a port outside 1 to 65535");
+            }
             if (isApiPath(uri.getPath())) {
                 throw new ConnectionSecretException(secret, "host",
                         "must be Quay's base URL, without /api/v1 (e.g. https://quay.example.com)");
@@ -112,6 +115,11 @@ public final class ConnectionSecretParser {
         String password = values.get("password");
         boolean hasUsername = username != null && !username.isBlank();
         boolean hasPassword = password != null && !password.isEmpty();
+        if (hasPassword && (password.isBlank() || password.endsWith("\n") || password.endsWith("\r"))) {
+            // echo without -n, or a heredoc, adds a line break that Quay would take as part of the password
+            throw new ConnectionSecretException(values.secret, "password", "ends with a line break or is only"
+                    + " blanks: encode it without one (echo -n ... | base64, or stringData)");
+        }
         if (hasUsername && hasPassword) {
             return new QuayConnection.Credentials.UsernamePassword(username.trim(), password);
         }
