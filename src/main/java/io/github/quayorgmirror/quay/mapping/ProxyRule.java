@@ -48,7 +48,12 @@ final class ProxyRule {
                     + PROXY_EXAMPLE);
             return null;
         }
-        return value;
+        if (!RegistryUrlRule.portInRange(uri.getRawAuthority())) {
+            problems.add(field, quotedUrl(value) + " has a port outside 1 to 65535", "a TCP port, " + PROXY_EXAMPLE);
+            return null;
+        }
+        // checked stripped, so sent stripped: skopeo would not take the blanks
+        return value.strip();
     }
 
     /** The no-proxy list, null when blank, or null after recording why not. */

@@ -5,6 +5,7 @@ import static io.github.quayorgmirror.quay.mapping.FieldProblem.quotedUrl;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +19,7 @@ final class RegistryUrlRule {
     static final int MAX_LENGTH = 2048;
     private static final Pattern EMBEDDED_CREDENTIALS = Pattern.compile("^[^:/?#]+://[^/?#]*@");
     private static final String EXAMPLE = "for example https://quay.io";
+    private static final Pattern PORT = Pattern.compile(":(\\d+)$");
 
     private RegistryUrlRule() {
     }
@@ -58,6 +60,20 @@ final class RegistryUrlRule {
             problems.add(FIELD, quotedUrl(url) + " has no host name", "Quay requires a host name, " + EXAMPLE);
             return null;
         }
+        if (!portInRange(authority)) {
+            problems.add(FIELD, quotedUrl(url) + " has a port outside 1 to 65535", "a TCP port, " + EXAMPLE);
+            return null;
+        }
         return url;
+    }
+
+    /** No port, or one from 1 to 65535 (Quay stores any number; the mirror would fail only when it syncs). */
+    static boolean portInRange(String authority) {
+        Matcher port = PORT.matcher(authority);
+        if (!port.find()) {
+            return true;
+        }
+        String digits = port.group(1).replaceFirst("^0+", "");
+        return !digits.isEmpty() && digits.length() <= 5 && Integer.parseInt(digits) <= 65535;
     }
 }

@@ -88,10 +88,10 @@ class SpecToQuayConfigTest {
     }
 
     @Test
-    void buildsTheCompleteRegistryConfigWithEmptyProxiesAsNull() {
+    void buildsTheCompleteRegistryConfigWithEmptyProxiesAsNullAndProxiesStripped() {
         Map<String, Object> overrides = new LinkedHashMap<>();
         overrides.put("verifyTls", false);
-        overrides.put("httpProxy", "http://proxy.example.com:3128");
+        overrides.put("httpProxy", "  http://proxy.example.com:3128 ");
         overrides.put("httpsProxy", "");
         overrides.put("noProxy", ".example.com,10.0.0.0/8");
 
