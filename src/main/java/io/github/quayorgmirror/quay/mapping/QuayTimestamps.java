@@ -18,9 +18,12 @@ import java.util.regex.Pattern;
  */
 final class QuayTimestamps {
 
-    static final String QUAY_FORMAT = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+    /** Quay's {@code yyyy-MM-dd'T'HH:mm:ss'Z'}, written with {@code uuuu}: {@code yyyy} is year of era. */
+    private static final String OUTPUT_PATTERN = "uuuu-MM-dd'T'HH:mm:ss'Z'";
+    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
     private static final Pattern DATE_SPACE_TIME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}) (\\d)");
-    private static final DateTimeFormatter OUTPUT = DateTimeFormatter.ofPattern(QUAY_FORMAT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter OUTPUT = DateTimeFormatter.ofPattern(OUTPUT_PATTERN).withZone(ZoneOffset.UTC);
 
     private QuayTimestamps() {
     }
@@ -32,6 +35,11 @@ final class QuayTimestamps {
             problems.add(field, quoted(value) + " is not a date and time with a zone",
                     "use an ISO 8601 / RFC 3339 timestamp with time and zone, for example"
                             + " 2026-04-25T21:06:00Z or 2026-04-25T23:06:00+02:00");
+            return null;
+        }
+        if (instant.isBefore(FIRST) || instant.isAfter(LAST)) {
+            problems.add(field, quoted(value) + " is outside the years 1 to 9999",
+                    "Quay reads a date with a four-digit year, for example 2026-04-25T21:06:00Z");
             return null;
         }
         return format(instant);

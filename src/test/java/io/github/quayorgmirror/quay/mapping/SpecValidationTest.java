@@ -36,6 +36,8 @@ class SpecValidationTest {
         "syncStartDate|2026-04-25|\"2026-04-25\" is not a date and time with a zone|for example 2026-04-25T21:06:00Z",
         "syncStartDate|2026-04-25T21:06:00|is not a date and time with a zone|ISO 8601 / RFC 3339 timestamp with time and zone",
         "syncStartDate|2026-13-01T00:00:00Z|is not a date and time with a zone|for example 2026-04-25T21:06:00Z",
+        "syncStartDate|+10000-01-01T00:00:00Z|is outside the years 1 to 9999|four-digit year",
+        "syncStartDate|0000-06-01T00:00:00Z|is outside the years 1 to 9999|four-digit year",
         "syncStartDate|tomorrow|\"tomorrow\" is not a date and time with a zone|for example 2026-04-25T21:06:00Z",
         "externalRegistryType|Quay|\"Quay\" is not an accepted value|Quay accepts exactly \"quay\" or \"harbor\", in lower case",
         "externalRegistryType|docker|\"docker\" is not an accepted value|exactly \"quay\" or \"harbor\"",
