@@ -41,6 +41,9 @@ public class ConnectionSteps {
         String namespace = exchange.getProperty(ReconcileProperties.SECRET_NAMESPACE, String.class);
         String name = exchange.getProperty(ReconcileProperties.SECRET_NAME, String.class);
         Secret secret = exchange.getIn().getBody(Secret.class);
+        // the Secret's values leave the exchange whatever happens next: a failure goes on to the status,
+        // the Events and the integrators' on-failure route
+        exchange.getIn().setBody(null);
         if (secret == null) {
             throw ControllerFailure.secretNotFound(namespace, name);
         }
@@ -48,7 +51,6 @@ public class ConnectionSteps {
         QuayConnection connection = ConnectionSecretParser.parse(namespace + "/" + name, data);
         exchange.setProperty(QuayRequests.CONNECTION, connection);
         exchange.setProperty(ReconcileProperties.SECRET_VERSION, secret.getMetadata().getResourceVersion());
-        exchange.getIn().setBody(null);
     }
 
     /** The organization path segment for the Quay calls. */
