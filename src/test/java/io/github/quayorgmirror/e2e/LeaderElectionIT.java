@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.github.quayorgmirror.leader.LeaderElection;
 import io.github.quayorgmirror.queue.KeyedWorkQueue;
 import io.github.quayorgmirror.testing.ControllerHarness;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -44,6 +45,9 @@ class LeaderElectionIT {
         harness.awaitReady("organizationmirror-sample");
 
         assertThat(leading(second)).isFalse();
+        // what operators watch: the leader gauge (the PrometheusRule's leader alert) tells the two apart
+        assertThat(leaderGauge(first)).isEqualTo(1.0);
+        assertThat(leaderGauge(second)).isEqualTo(0.0);
         assertThat(reconcileRoute(second)).isEqualTo(ServiceStatus.Stopped);
         assertThat(queue(second).processedCount()).as("the standby reconciled nothing").isZero();
         assertThat(queue(first).processedCount()).isPositive();
@@ -54,6 +58,7 @@ class LeaderElectionIT {
         driftVisibilityInQuay("private");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> leading(second));
+        assertThat(leaderGauge(second)).isEqualTo(1.0);
         await().atMost(Duration.ofSeconds(30)).until(() -> Long.valueOf(345600).equals(
                 harness.quay().mirrorConfig(ORGANIZATION).orElseThrow().get("sync_interval")));
         await().atMost(Duration.ofSeconds(30)).until(() -> "public".equals(
@@ -85,6 +90,11 @@ class LeaderElectionIT {
                 "orgmirror.leader-election.lease-duration", "3s",
                 "orgmirror.leader-election.renew-deadline", "2s",
                 "orgmirror.leader-election.retry-period", "200ms");
+    }
+
+    private static double leaderGauge(Main main) {
+        return main.getCamelContext().getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class)
+                .get("orgmirror.leader").gauge().value();
     }
 
     private static boolean leading(Main main) {
