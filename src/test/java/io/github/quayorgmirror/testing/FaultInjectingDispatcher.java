@@ -24,6 +24,7 @@ final class FaultInjectingDispatcher extends Dispatcher {
 
     private final Dispatcher delegate;
     private final Map<String, Integer> refusedPaths = new ConcurrentHashMap<>();
+    private final Map<String, int[]> refusedNext = new ConcurrentHashMap<>();
     private final Set<String> watchesToExpire = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> openWatches = new ConcurrentHashMap<>();
     private final Map<String, HeldWatchEvents> heldEvents = new ConcurrentHashMap<>();
@@ -39,7 +40,7 @@ final class FaultInjectingDispatcher extends Dispatcher {
         requests.add(new String[] {String.valueOf(request.getHeader("User-Agent")), request.getMethod(), request.getPath()});
         String path = request.getPath().split("\\?", 2)[0];
         boolean watch = request.getPath().contains("watch=true");
-        Integer refusal = refusedPaths.get(path);
+        Integer refusal = refusedPaths.containsKey(path) ? refusedPaths.get(path) : takeRefusal(path);
         if (refusal != null) {
             record(path, "refused");
             return new MockResponse().setResponseCode(refusal).setBody(status(refusal, "Refused by the test"));
@@ -73,6 +74,21 @@ final class FaultInjectingDispatcher extends Dispatcher {
 
     void allow(String path) {
         refusedPaths.remove(path);
+        refusedNext.remove(path);
+    }
+
+    /** Only the next {@code times} requests on {@code path} are refused with {@code code}. */
+    void refuseNext(String path, int code, int times) {
+        refusedNext.put(path, new int[] {code, times});
+    }
+
+    private Integer takeRefusal(String path) {
+        int[][] taken = new int[1][];
+        refusedNext.computeIfPresent(path, (key, codeAndTimes) -> {
+            taken[0] = codeAndTimes;
+            return codeAndTimes[1] > 1 ? new int[] {codeAndTimes[0], codeAndTimes[1] - 1} : null;
+        });
+        return taken[0] == null ? null : taken[0][0];
     }
 
     void expireNextWatch(String path) {

@@ -105,6 +105,11 @@ public final class MockKubernetes implements AutoCloseable {
         dispatcher.allow(path);
     }
 
+    /** Refuses only the next {@code times} requests on {@code path} (no query), e.g. one 409 on a status write. */
+    public void refuseNext(String path, int httpStatus, int times) {
+        dispatcher.refuseNext(path, httpStatus, times);
+    }
+
     /** The next watch on {@code path} gets an ERROR event with 410 Gone, as for a too old resourceVersion. */
     public void expireNextWatch(String path) {
         dispatcher.expireNextWatch(path);
