@@ -18,6 +18,7 @@ import io.github.quayorgmirror.reconcile.ConnectionSteps;
 import io.github.quayorgmirror.reconcile.ForceSyncSteps;
 import io.github.quayorgmirror.reconcile.MirrorConfigSteps;
 import io.github.quayorgmirror.reconcile.OutcomeSteps;
+import io.github.quayorgmirror.reconcile.RegistryCredentialSteps;
 import io.github.quayorgmirror.reconcile.ResourceSteps;
 import io.github.quayorgmirror.reconcile.SecretReferences;
 import io.github.quayorgmirror.status.EventFactory;
@@ -73,8 +74,10 @@ public class ControllerConfiguration implements CamelConfiguration {
 
         OwnWrites ownWrites = new OwnWrites();
         registry.bind("resourceSteps", new ResourceSteps(mirrors, new Finalizers(client, ownWrites), ownWrites));
-        registry.bind("connectionSteps",
-                new ConnectionSteps(Boolean.parseBoolean(property(context, "orgmirror.reconcile.allow-cross-namespace-secrets"))));
+        ConnectionSteps connectionSteps = new ConnectionSteps(
+                Boolean.parseBoolean(property(context, "orgmirror.reconcile.allow-cross-namespace-secrets")));
+        registry.bind("connectionSteps", connectionSteps);
+        registry.bind("registryCredentialSteps", new RegistryCredentialSteps(connectionSteps));
         registry.bind("mirrorConfigSteps", new MirrorConfigSteps(clock));
         registry.bind("forceSyncSteps", new ForceSyncSteps());
         registry.bind("outcomeSteps", new OutcomeSteps(new StatusWriter(client, clock, ownWrites),

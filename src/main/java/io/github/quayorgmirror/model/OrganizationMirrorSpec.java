@@ -21,6 +21,7 @@ public record OrganizationMirrorSpec(
         String externalNamespace,
         String externalRegistryUsername,
         String externalRegistryPassword,
+        ConnSecretRef externalRegistrySecretRef,
         String robotUsername,
         String visibility,
         List<String> repositoryFilters,
@@ -34,6 +35,7 @@ public record OrganizationMirrorSpec(
         String noProxy,
         Boolean forceSync) {
 
+    /** A Secret reference {@code {name, namespace?}}: {@code connSecretRef}, and {@code externalRegistrySecretRef}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ConnSecretRef(String name, String namespace) {
@@ -42,6 +44,11 @@ public record OrganizationMirrorSpec(
         public String namespaceOr(String resourceNamespace) {
             return namespace == null || namespace.isBlank() ? resourceNamespace : namespace;
         }
+    }
+
+    /** Whether {@code externalRegistrySecretRef} names a Secret (a blank name counts as one, to be refused). */
+    public boolean registrySecretReferenced() {
+        return externalRegistrySecretRef != null;
     }
 
     public boolean preserveInQuay() {

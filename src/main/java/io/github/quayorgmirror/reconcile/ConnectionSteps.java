@@ -22,18 +22,27 @@ public class ConnectionSteps {
     /** Sets the Secret's namespace and name; {@code connSecretRef.namespace} defaults to the resource's. */
     public void locateSecret(Exchange exchange) throws ControllerFailure {
         GenericKubernetesResource resource = ResourceSteps.resource(exchange);
-        String ownNamespace = resource.getMetadata().getNamespace();
         OrganizationMirrorSpec.ConnSecretRef ref = MirrorResource.spec(resource).connSecretRef();
         if (ref == null || ref.name() == null || ref.name().isBlank()) {
             throw new ControllerFailure("InvalidSpec", "spec.connSecretRef.name is required: it names the Secret that"
                     + " holds the Quay connection (host, token or username/password)", true);
         }
+        exchange.setProperty(ReconcileProperties.SECRET_NAMESPACE, namespaceOf(resource, ref, "spec.connSecretRef"));
+        exchange.setProperty(ReconcileProperties.SECRET_NAME, ref.name());
+    }
+
+    /**
+     * The namespace of a Secret the resource refers to ({@code field}), the resource's own by default: the one
+     * place that decides which Secrets a resource may read, for every Secret reference of the spec.
+     */
+    String namespaceOf(GenericKubernetesResource resource, OrganizationMirrorSpec.ConnSecretRef ref, String field)
+            throws ControllerFailure {
+        String ownNamespace = resource.getMetadata().getNamespace();
         String namespace = ref.namespaceOr(ownNamespace);
         if (!allowCrossNamespaceSecrets && !namespace.equals(ownNamespace)) {
-            throw ControllerFailure.crossNamespaceSecretRefused(ownNamespace, namespace);
+            throw ControllerFailure.crossNamespaceSecretRefused(field, ownNamespace, namespace);
         }
-        exchange.setProperty(ReconcileProperties.SECRET_NAMESPACE, namespace);
-        exchange.setProperty(ReconcileProperties.SECRET_NAME, ref.name());
+        return namespace;
     }
 
     /** Reads the Secret the kubernetes-secrets producer left in the body (null when it does not exist). */

@@ -18,11 +18,24 @@ public class ControllerFailure extends Exception implements ReconcileFailure {
                 + " (or username and password)", true);
     }
 
-    public static ControllerFailure crossNamespaceSecretRefused(String resourceNamespace, String secretNamespace) {
-        return new ControllerFailure("SecretReferenceNotAllowed", "spec.connSecretRef.namespace \"" + secretNamespace
+    public static ControllerFailure crossNamespaceSecretRefused(String field, String resourceNamespace,
+            String secretNamespace) {
+        return new ControllerFailure("SecretReferenceNotAllowed", field + ".namespace \"" + secretNamespace
                 + "\" differs from the resource's namespace \"" + resourceNamespace + "\", and this controller only reads"
-                + " connection Secrets from the resource's own namespace (orgmirror.reconcile.allow-cross-namespace-secrets"
+                + " Secrets from the resource's own namespace (orgmirror.reconcile.allow-cross-namespace-secrets"
                 + "=false)", true);
+    }
+
+    public static ControllerFailure registrySecretNotFound(String namespace, String name) {
+        return new ControllerFailure("RegistrySecretNotFound", "The Secret " + namespace + "/" + name
+                + " named in spec.externalRegistrySecretRef does not exist; create it with the keys username and"
+                + " password of the source registry", true);
+    }
+
+    public static ControllerFailure registrySecretKeyMissing(String namespace, String name, String key) {
+        return new ControllerFailure("InvalidRegistrySecret", "The Secret " + namespace + "/" + name
+                + " named in spec.externalRegistrySecretRef has no value in the key \"" + key + "\"; it needs the"
+                + " keys username and password of the source registry", true);
     }
 
     public static ControllerFailure registryTypeChange(String inQuay, String wanted) {

@@ -1,6 +1,7 @@
 package io.github.quayorgmirror.reconcile;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.github.quayorgmirror.model.OrganizationMirrorSpec;
 import io.github.quayorgmirror.model.QuayMirrorState;
 import io.github.quayorgmirror.quay.mapping.DesiredMirrorConfig;
 import io.github.quayorgmirror.quay.mapping.FieldProblem;
@@ -20,6 +21,13 @@ import org.apache.camel.Exchange;
 /** Reconcile steps that turn the spec into Quay writes: desired config, create, minimal update. */
 public class MirrorConfigSteps {
 
+    static final String INLINE_PASSWORD = "spec.externalRegistryPassword is readable by anyone who can read this"
+            + " resource: put the user name and password in a Secret (keys username and password) and name it in"
+            + " spec.externalRegistrySecretRef";
+    static final String INLINE_PASSWORD_IGNORED = "spec.externalRegistryPassword is not used (the Secret of"
+            + " spec.externalRegistrySecretRef takes precedence) but is still readable by anyone who can read this"
+            + " resource: remove it";
+
     private final Clock clock;
 
     public MirrorConfigSteps(Clock clock) {
@@ -33,7 +41,12 @@ public class MirrorConfigSteps {
         if (!wrongTypes.isEmpty()) {
             throw new SpecValidationException(wrongTypes);
         }
-        exchange.setProperty(ReconcileProperties.DESIRED, SpecToQuayConfig.toDesired(MirrorResource.spec(resource)));
+        OrganizationMirrorSpec spec = MirrorResource.spec(resource);
+        exchange.setProperty(ReconcileProperties.DESIRED, SpecToQuayConfig.toDesired(spec));
+        if (spec.externalRegistryPassword() != null && !spec.externalRegistryPassword().isBlank()) {
+            ResourceSteps.outcome(exchange).advise(spec.registrySecretReferenced() ? INLINE_PASSWORD_IGNORED
+                    : INLINE_PASSWORD);
+        }
     }
 
     /** Quay's GET answer (null when no mirror is configured) is what the status shows of Quay. */

@@ -8,20 +8,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.apache.camel.Exchange;
 
 /**
- * Maps a Secret event to the OrganizationMirrors that use it as their connection, so that a Secret
- * created, rotated or restored is acted on at once (the Ansible operator never watched Secrets).
- * The mirrors' informer indexes them by Secret ({@link #INDEXERS}, given to it in watch.camel.yaml).
+ * Maps a Secret event to the OrganizationMirrors that use it as their connection or as their source
+ * registry's credentials, so that a Secret created, rotated or restored is acted on at once (the Ansible
+ * operator never watched Secrets). The mirrors' informer indexes them by Secret ({@link #INDEXERS}, given
+ * to it in watch.camel.yaml).
  */
 public class SecretReferences {
 
     public static final String BY_CONNECTION_SECRET = "connectionSecret";
+    public static final String BY_REGISTRY_SECRET = "registrySecret";
 
-    /** The index of the OrganizationMirror cache: {@code namespace/name} of the connection Secret. */
+    /** The indexes of the OrganizationMirror cache: {@code namespace/name} of each Secret a mirror reads. */
     public static final Map<String, Function<GenericKubernetesResource, List<String>>> INDEXERS = Map.of(
-            BY_CONNECTION_SECRET, SecretReferences::connectionSecretKey);
+            BY_CONNECTION_SECRET, SecretReferences::connectionSecretKey,
+            BY_REGISTRY_SECRET, SecretReferences::registrySecretKey);
 
     private final Supplier<InformerCache> mirrors;
 
@@ -35,12 +39,21 @@ public class SecretReferences {
         if (secret == null || cache == null) {
             return List.of();
         }
-        return cache.byIndex(BY_CONNECTION_SECRET, MirrorResource.key(secret)).stream().map(MirrorResource::key).toList();
+        String key = MirrorResource.key(secret);
+        return Stream.concat(cache.byIndex(BY_CONNECTION_SECRET, key).stream(), cache.byIndex(BY_REGISTRY_SECRET, key).stream())
+                .map(MirrorResource::key).distinct().toList();
     }
 
     /** Never fails: an index function that throws stops the informer's list, and with it every mirror. */
     static List<String> connectionSecretKey(GenericKubernetesResource mirror) {
-        ConnSecretRef ref = MirrorResource.spec(mirror).connSecretRef();
+        return secretKey(mirror, MirrorResource.spec(mirror).connSecretRef());
+    }
+
+    static List<String> registrySecretKey(GenericKubernetesResource mirror) {
+        return secretKey(mirror, MirrorResource.spec(mirror).externalRegistrySecretRef());
+    }
+
+    private static List<String> secretKey(GenericKubernetesResource mirror, ConnSecretRef ref) {
         if (ref == null || ref.name() == null || ref.name().isBlank()) {
             return List.of();
         }

@@ -12,6 +12,8 @@ public record Condition(String type, String status, String reason, String messag
     public static final String READY = "Ready";
     public static final String RECONCILING = "Reconciling";
     public static final String STALLED = "Stalled";
+    /** Quay's verification of the source registry (POST …/mirror/verify), after a create or a credential change. */
+    public static final String REGISTRY_VERIFIED = "RegistryVerified";
 
     public static Condition of(String type, boolean status, String reason, String message, long generation) {
         return new Condition(type, status ? "True" : "False", reason, message, null, generation);
@@ -22,6 +24,10 @@ public record Condition(String type, String status, String reason, String messag
         return other != null && type.equals(other.type) && status.equals(other.status)
                 && java.util.Objects.equals(reason, other.reason) && java.util.Objects.equals(message, other.message)
                 && java.util.Objects.equals(observedGeneration, other.observedGeneration);
+    }
+
+    Condition withGeneration(long generation) {
+        return new Condition(type, status, reason, message, lastTransitionTime, generation);
     }
 
     Condition withTransitionTime(String time) {

@@ -31,6 +31,8 @@ public final class ReconcileOutcome {
     private Failure failure;
     private Failure pending;
     private boolean released;
+    private Condition registryVerified;
+    private final List<String> advice = new ArrayList<>();
     private final List<Note> notes = new ArrayList<>();
 
     public QuayMirrorState quayState() {
@@ -86,6 +88,24 @@ public final class ReconcileOutcome {
 
     public void release() {
         this.released = true;
+    }
+
+    /** Quay's verification of the source registry on this pass, or null when none was asked for. */
+    public Condition registryVerified() {
+        return registryVerified;
+    }
+
+    public void registryVerified(boolean success, String reason, String message) {
+        this.registryVerified = Condition.of(Condition.REGISTRY_VERIFIED, success, reason, message, 0);
+    }
+
+    /** Something that works but should change (e.g. an inline password), said in the Ready condition. */
+    public List<String> advice() {
+        return advice;
+    }
+
+    public void advise(String text) {
+        advice.add(text);
     }
 
     public List<Note> notes() {

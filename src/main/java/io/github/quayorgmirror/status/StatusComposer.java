@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Builds the next status from the previous one and what this pass found: Ready as the summary,
@@ -21,7 +22,13 @@ public final class StatusComposer {
     public static OrganizationMirrorStatus compose(OrganizationMirrorStatus previous, long generation,
             ReconcileOutcome outcome, Instant now) {
         OrganizationMirrorStatus old = previous == null ? OrganizationMirrorStatus.EMPTY : previous;
-        List<Condition> next = conditionsFor(outcome, generation);
+        List<Condition> next = new ArrayList<>(conditionsFor(outcome, generation));
+        if (outcome.registryVerified() != null) {
+            next.add(outcome.registryVerified().withGeneration(generation));
+        } else if (old.condition(Condition.REGISTRY_VERIFIED) != null) {
+            // verified only when the registry or its credentials change: the last result stands until then
+            next.add(old.condition(Condition.REGISTRY_VERIFIED));
+        }
         String time = now.truncatedTo(ChronoUnit.SECONDS).toString();
         List<Condition> stamped = new ArrayList<>();
         for (Condition condition : next) {
@@ -49,7 +56,8 @@ public final class StatusComposer {
                     Condition.of(Condition.RECONCILING, !failure.permanent(), failure.reason(), failure.message(), generation),
                     Condition.of(Condition.STALLED, failure.permanent(), failure.reason(), failure.message(), generation));
         }
-        String done = "The mirror configuration in Quay matches the spec";
+        String done = String.join(". ", Stream.concat(Stream.of("The mirror configuration in Quay matches the spec"),
+                outcome.advice().stream()).toList());
         Failure pending = outcome.pending();
         return List.of(
                 Condition.of(Condition.READY, true, RECONCILED, done, generation),

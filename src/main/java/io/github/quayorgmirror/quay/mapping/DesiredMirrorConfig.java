@@ -16,6 +16,8 @@ import java.util.Map;
  *
  * @param syncStartDate the spec's own date in Quay's format, or null when the spec has none
  * @param externalRegistryConfig always the complete object {@code verify_tls} plus {@code proxy} with three keys
+ * @param registrySecretVersion resourceVersion of the Secret of {@code externalRegistrySecretRef} the user name and
+ *                              password come from, null when they come from the spec itself
  */
 public record DesiredMirrorConfig(
         String organization,
@@ -31,11 +33,19 @@ public record DesiredMirrorConfig(
         String externalRegistryPassword,
         Map<String, Object> externalRegistryConfig,
         List<String> repositoryFilters,
-        int skopeoTimeoutSeconds) {
+        int skopeoTimeoutSeconds,
+        String registrySecretVersion) {
 
     public DesiredMirrorConfig {
         externalRegistryConfig = Collections.unmodifiableMap(new LinkedHashMap<>(externalRegistryConfig));
         repositoryFilters = List.copyOf(repositoryFilters);
+    }
+
+    /** The same configuration with the registry credentials of the Secret of {@code externalRegistrySecretRef}. */
+    public DesiredMirrorConfig withRegistryCredentials(String username, String password, String secretVersion) {
+        return new DesiredMirrorConfig(organization, externalRegistryType, externalRegistryUrl, externalNamespace,
+                robotUsername, visibility, syncIntervalSeconds, syncStartDate, isEnabled, username, password,
+                externalRegistryConfig, repositoryFilters, skopeoTimeoutSeconds, secretVersion);
     }
 
     /**
@@ -88,6 +98,6 @@ public record DesiredMirrorConfig(
                 + ", isEnabled=" + isEnabled + ", externalRegistryUsername=" + externalRegistryUsername
                 + ", externalRegistryPassword=" + (externalRegistryPassword == null ? "absent" : "***")
                 + ", externalRegistryConfig=" + ProxyRule.maskedConfig(externalRegistryConfig) + ", repositoryFilters=" + repositoryFilters
-                + ", skopeoTimeoutSeconds=" + skopeoTimeoutSeconds + "]";
+                + ", skopeoTimeoutSeconds=" + skopeoTimeoutSeconds + ", registrySecretVersion=" + registrySecretVersion + "]";
     }
 }

@@ -18,12 +18,20 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                                credential taken from it) was read from; null when there was none
  * @param syncStartDate           the spec's own start date in Quay's format as written, null when the spec had
  *                                none (a create then started "now", which is not the spec's wish to keep)
+ * @param registrySecretVersion   {@code metadata.resourceVersion} of the Secret of {@code externalRegistrySecretRef}
+ *                                the registry password was read from; null when it came from the spec
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record LastApplied(Long generation, String connectionSecretVersion, String syncStartDate) {
+public record LastApplied(Long generation, String connectionSecretVersion, String syncStartDate,
+        String registrySecretVersion) {
+
+    public LastApplied(Long generation, String connectionSecretVersion, String syncStartDate) {
+        this(generation, connectionSecretVersion, syncStartDate, null);
+    }
 
     public static LastApplied after(DesiredMirrorConfig written, long generation, String connectionSecretVersion) {
-        return new LastApplied(generation, connectionSecretVersion, written.syncStartDate());
+        return new LastApplied(generation, connectionSecretVersion, written.syncStartDate(),
+                written.registrySecretVersion());
     }
 }

@@ -76,9 +76,11 @@ public final class MirrorConfigDiff {
             }
             return;
         }
-        boolean mayHaveChanged = lastApplied == null
-                || !Objects.equals(lastApplied.generation(), currentGeneration)
-                || !Objects.equals(lastApplied.connectionSecretVersion(), currentSecretVersion);
+        boolean mayHaveChanged = lastApplied == null || (desired.registrySecretVersion() != null
+                // from its own Secret: only a new version of that Secret can bring a new password
+                ? !Objects.equals(lastApplied.registrySecretVersion(), desired.registrySecretVersion())
+                : !Objects.equals(lastApplied.generation(), currentGeneration)
+                        || !Objects.equals(lastApplied.connectionSecretVersion(), currentSecretVersion));
         if (mayHaveChanged || !quayHasPassword) {
             body.put(EXTERNAL_REGISTRY_PASSWORD, desired.externalRegistryPassword());
         }

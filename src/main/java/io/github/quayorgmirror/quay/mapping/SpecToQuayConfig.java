@@ -40,7 +40,8 @@ public final class SpecToQuayConfig {
                 : QuayTimestamps.normalise("spec.syncStartDate", spec.syncStartDate(), problems);
         String username = blankToNull(spec.externalRegistryUsername());
         String password = blankToNull(spec.externalRegistryPassword());
-        if (password != null && username == null) {
+        // credentials from externalRegistrySecretRef replace both inline fields: only their Secret is checked then
+        if (password != null && username == null && !spec.registrySecretReferenced()) {
             problems.add("spec.externalRegistryPassword", "is set without spec.externalRegistryUsername",
                     "Quay uses the password only together with a user name; set both, or neither for anonymous access");
         }
@@ -50,7 +51,7 @@ public final class SpecToQuayConfig {
 
         return new DesiredMirrorConfig(organization, type, url, namespace, robot, visibility, syncInterval, startDate,
                 !Boolean.FALSE.equals(spec.isEnabled()), username, password, registryConfig, filters,
-                skopeoTimeout.intValue());
+                skopeoTimeout.intValue(), null);
     }
 
     /** Always the complete object: Quay stores it verbatim and replaces it wholesale (§13.4). */
