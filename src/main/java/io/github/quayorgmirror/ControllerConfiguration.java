@@ -19,6 +19,7 @@ import io.github.quayorgmirror.reconcile.ForceSyncSteps;
 import io.github.quayorgmirror.reconcile.MirrorConfigSteps;
 import io.github.quayorgmirror.reconcile.OutcomeSteps;
 import io.github.quayorgmirror.reconcile.RegistryCredentialSteps;
+import io.github.quayorgmirror.reconcile.RegistryVerificationSteps;
 import io.github.quayorgmirror.reconcile.ResourceSteps;
 import io.github.quayorgmirror.reconcile.SecretReferences;
 import io.github.quayorgmirror.status.EventFactory;
@@ -79,6 +80,7 @@ public class ControllerConfiguration implements CamelConfiguration {
         registry.bind("connectionSteps", connectionSteps);
         registry.bind("registryCredentialSteps", new RegistryCredentialSteps(connectionSteps));
         registry.bind("mirrorConfigSteps", new MirrorConfigSteps(clock));
+        registry.bind("registryVerificationSteps", new RegistryVerificationSteps());
         registry.bind("forceSyncSteps", new ForceSyncSteps());
         registry.bind("outcomeSteps", new OutcomeSteps(new StatusWriter(client, clock, ownWrites),
                 duration(context, "orgmirror.reconcile.stalled-retry"), duration(context, "orgmirror.reconcile.sync-pending-retry")));

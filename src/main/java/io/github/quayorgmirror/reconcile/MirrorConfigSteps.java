@@ -64,6 +64,7 @@ public class MirrorConfigSteps {
         outcome.note(Note.normal("Created", "Created the mirror configuration of organization "
                 + exchange.getProperty("quayOrganization") + " in Quay"));
         exchange.setProperty(ReconcileProperties.QUAY_WRITTEN, true);
+        exchange.setProperty(ReconcileProperties.REGISTRY_CHANGED, true);
     }
 
     /**
@@ -91,15 +92,16 @@ public class MirrorConfigSteps {
         }
         exchange.getIn().setBody(update.body());
         exchange.setProperty("changedFields", update.changedFields());
-        exchange.setProperty(ReconcileProperties.QUAY_UPDATE_NEEDED, !update.body().isEmpty());
+        exchange.setProperty(ReconcileProperties.QUAY_UPDATE_NEEDED, update.writeNeeded());
+        exchange.setProperty(ReconcileProperties.REGISTRY_CHANGED, update.changesRegistryAccess());
     }
 
     @SuppressWarnings("unchecked")
     public void updated(Exchange exchange) {
         ReconcileOutcome outcome = ResourceSteps.outcome(exchange);
         outcome.applied(appliedNow(exchange));
-        outcome.note(Note.normal("Updated", "Updated the mirror configuration in Quay: "
-                + String.join(", ", exchange.getProperty("changedFields", java.util.List.class))));
+        List<String> changed = exchange.getProperty("changedFields", List.class);
+        outcome.note(Note.normal("Updated", "Updated the mirror configuration in Quay: " + String.join(", ", changed)));
         exchange.setProperty(ReconcileProperties.QUAY_WRITTEN, true);
     }
 

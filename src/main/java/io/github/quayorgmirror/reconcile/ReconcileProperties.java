@@ -26,6 +26,8 @@ public final class ReconcileProperties {
     public static final String QUAY_UPDATE_NEEDED = "quayUpdateNeeded";
     /** Boolean: this pass wrote to Quay, so its view is read again for the status. */
     public static final String QUAY_WRITTEN = "quayWritten";
+    /** Boolean: this pass created the mirror or changed its registry URL, user name or password in Quay. */
+    public static final String REGISTRY_CHANGED = "quayRegistryChanged";
     /** Boolean: a forced sync is due for this generation. */
     public static final String FORCE_SYNC_DUE = "forceSyncDue";
     /**

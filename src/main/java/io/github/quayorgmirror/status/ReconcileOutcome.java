@@ -95,8 +95,9 @@ public final class ReconcileOutcome {
         return registryVerified;
     }
 
-    public void registryVerified(boolean success, String reason, String message) {
-        this.registryVerified = Condition.of(Condition.REGISTRY_VERIFIED, success, reason, message, 0);
+    /** @param status {@code True}, {@code False}, or {@code Unknown} when Quay could not be asked */
+    public void registryVerified(String status, String reason, String message) {
+        this.registryVerified = new Condition(Condition.REGISTRY_VERIFIED, status, reason, message, null, null);
     }
 
     /** Something that works but should change (e.g. an inline password), said in the Ready condition. */

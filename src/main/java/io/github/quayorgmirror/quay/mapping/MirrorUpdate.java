@@ -25,6 +25,13 @@ public record MirrorUpdate(Map<String, Object> body, boolean registryTypeChangeR
         return !body.isEmpty();
     }
 
+    /** Whether the update changes how Quay reaches the source registry: its URL, user name or password. */
+    public boolean changesRegistryAccess() {
+        return body.containsKey(QuayMirrorKeys.EXTERNAL_REGISTRY_URL)
+                || body.containsKey(QuayMirrorKeys.EXTERNAL_REGISTRY_USERNAME)
+                || body.containsKey(QuayMirrorKeys.EXTERNAL_REGISTRY_PASSWORD);
+    }
+
     /** Field names only: the body may carry the external registry password. */
     @Override
     public String toString() {

@@ -1,0 +1,44 @@
+package io.github.quayorgmirror.reconcile;
+
+import io.github.quayorgmirror.status.ReconcileOutcome;
+import io.github.quayorgmirror.status.ReconcileOutcome.Note;
+import java.util.Map;
+import org.apache.camel.Exchange;
+
+/**
+ * Quay's check of the source registry ({@code POST …/mirror/verify}) after a create, or a change of the
+ * registry URL, user name or password: reported in the {@code RegistryVerified} condition, never a reason to
+ * stop (the source registry may be down for a while), never repeated on a resync with nothing changed.
+ */
+public class RegistryVerificationSteps {
+
+    public boolean due(Exchange exchange) {
+        return Boolean.TRUE.equals(exchange.getProperty(ReconcileProperties.REGISTRY_CHANGED, Boolean.class));
+    }
+
+    /** Quay answers 200 {@code {success, message}} whether or not it reached the source registry. */
+    public void verified(Exchange exchange) {
+        Map<?, ?> answer = exchange.getIn().getBody(Map.class);
+        exchange.getIn().setBody(null);
+        boolean success = answer != null && Boolean.TRUE.equals(answer.get("success"));
+        String quaySays = answer == null || answer.get("message") == null ? "no message" : answer.get("message").toString();
+        ReconcileOutcome outcome = ResourceSteps.outcome(exchange);
+        if (success) {
+            outcome.registryVerified("True", "Verified", "Quay reached the source registry: " + quaySays);
+            outcome.note(Note.normal("RegistryVerified", "Quay reached the source registry: " + quaySays));
+        } else {
+            String message = "Quay could not reach the source registry with this configuration: " + quaySays
+                    + ". The configuration is applied; check spec.externalRegistryUrl and the registry credentials";
+            outcome.registryVerified("False", "VerificationFailed", message);
+            outcome.note(Note.warning("RegistryVerificationFailed", message));
+        }
+    }
+
+    /** Quay could not be asked (unavailable, refused): the configuration stays applied, the result unknown. */
+    public void notVerified(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        ResourceSteps.outcome(exchange).registryVerified("Unknown", "VerificationNotDone", "Quay did not verify the"
+                + " source registry (" + (cause == null ? "no answer" : cause.getMessage()) + "); it is verified again"
+                + " at the next change of the registry URL or credentials");
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.quayorgmirror.e2e;
+
+import static io.github.quayorgmirror.testing.ControllerHarness.ORGANIZATION;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.quayorgmirror.status.Condition;
+import io.github.quayorgmirror.testing.ControllerHarness;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Quay's verification of the source registry: on create and on a change of URL or credentials only. */
+class RegistryVerificationIT {
+
+    static final String SAMPLE = "organizationmirror-sample";
+    static final String VERIFY_PATH = "/api/v1/organization/" + ORGANIZATION + "/mirror/verify";
+
+    private ControllerHarness harness;
+
+    @BeforeEach
+    void start() {
+        harness = ControllerHarness.startWithTokenSecret();
+        harness.quay().allowHost("mirror.example.com");
+    }
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    @Test
+    void aFailedVerificationIsReportedWithoutBlockingAndIsNotRepeatedUntilTheRegistryChanges() {
+        harness.quay().scriptVerify(ORGANIZATION, false, "Authentication failed: invalid API token or credentials");
+        harness.startController(Map.of("orgmirror.watch.resync-period", "1s"));
+        harness.applySample();
+
+        harness.awaitReady(SAMPLE);
+        Condition verified = harness.awaitCondition(SAMPLE, Condition.REGISTRY_VERIFIED, "False", "VerificationFailed");
+        assertThat(verified.message()).contains("Authentication failed: invalid API token or credentials");
+        await().atMost(Duration.ofSeconds(10)).until(() -> harness.events("Warning", SAMPLE).stream()
+                .anyMatch(event -> event.startsWith("RegistryVerificationFailed: ")
+                        && event.contains("Authentication failed")));
+
+        // resyncs with nothing changed: Quay is read again, never asked to verify again
+        int readsBefore = harness.quay().calls("GET", "/api/v1/organization/" + ORGANIZATION + "/mirror").size();
+        await().atMost(Duration.ofSeconds(20)).until(() -> harness.quay()
+                .calls("GET", "/api/v1/organization/" + ORGANIZATION + "/mirror").size() >= readsBefore + 3);
+        assertThat(harness.quay().calls("POST", VERIFY_PATH)).hasSize(1);
+
+        harness.quay().scriptVerify(ORGANIZATION, true, "Connection successful");
+        harness.editSpec(SAMPLE, "externalRegistryUrl", "https://mirror.example.com");
+
+        verified = harness.awaitCondition(SAMPLE, Condition.REGISTRY_VERIFIED, "True", "Verified");
+        assertThat(verified.message()).contains("Connection successful");
+        assertThat(harness.quay().calls("POST", VERIFY_PATH)).hasSize(2);
+        assertThat(harness.condition(SAMPLE, Condition.READY).status()).isEqualTo("True");
+    }
+}
