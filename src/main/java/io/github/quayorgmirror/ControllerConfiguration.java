@@ -22,6 +22,7 @@ import io.github.quayorgmirror.reconcile.RegistryCredentialSteps;
 import io.github.quayorgmirror.reconcile.RegistryVerificationSteps;
 import io.github.quayorgmirror.reconcile.ResourceSteps;
 import io.github.quayorgmirror.reconcile.SecretReferences;
+import io.github.quayorgmirror.reconcile.SyncRequestSteps;
 import io.github.quayorgmirror.status.EventFactory;
 import io.github.quayorgmirror.status.Finalizers;
 import io.github.quayorgmirror.status.MirrorResource;
@@ -82,6 +83,7 @@ public class ControllerConfiguration implements CamelConfiguration {
         registry.bind("mirrorConfigSteps", new MirrorConfigSteps(clock));
         registry.bind("registryVerificationSteps", new RegistryVerificationSteps());
         registry.bind("forceSyncSteps", new ForceSyncSteps());
+        registry.bind("syncRequestSteps", new SyncRequestSteps());
         registry.bind("outcomeSteps", new OutcomeSteps(new StatusWriter(client, clock, ownWrites),
                 duration(context, "orgmirror.reconcile.stalled-retry"), duration(context, "orgmirror.reconcile.sync-pending-retry")));
         registry.bind("eventFactory", new EventFactory(clock, instanceName()));

@@ -28,10 +28,13 @@ public class ForceSyncSteps {
         exchange.setProperty(ReconcileProperties.QUAY_WRITTEN, true);
     }
 
-    /** Quay refuses sync-now while discovery or repositories are still running: not an error, try later. */
+    /**
+     * Quay refuses sync-now while discovery or repositories are still running: not an error, try later
+     * (for forceSync and for the requested-sync annotation alike).
+     */
     public void postponed(Exchange exchange) {
         Exception refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        ResourceSteps.outcome(exchange).pending("SyncPending", "The forced synchronization waits: "
+        ResourceSteps.outcome(exchange).pending("SyncPending", "The requested synchronization waits: "
                 + (refusal == null ? "Quay refused it" : refusal.getMessage()) + ". The controller asks again later.");
     }
 }

@@ -19,10 +19,12 @@ public record OrganizationMirrorStatus(
         String message,
         QuayView quay,
         LastApplied lastApplied,
-        Long lastForcedSyncGeneration) {
+        Long lastForcedSyncGeneration,
+        String lastHandledSyncRequest,
+        String lastHandledSyncCancelRequest) {
 
     public static final OrganizationMirrorStatus EMPTY = new OrganizationMirrorStatus(List.of(), null, null, null, null,
-            null, null);
+            null, null, null, null);
 
     public Condition condition(String type) {
         return conditions == null ? null

@@ -28,6 +28,8 @@ public final class ReconcileOutcome {
     private Boolean existInQuay;
     private LastApplied lastApplied;
     private Long forcedSyncGeneration;
+    private String handledSyncRequest;
+    private String handledSyncCancelRequest;
     private Failure failure;
     private Failure pending;
     private boolean released;
@@ -62,6 +64,24 @@ public final class ReconcileOutcome {
 
     public void forcedSync(long generation) {
         this.forcedSyncGeneration = generation;
+    }
+
+    /** The value of the requested-sync annotation acted on in this pass, or null. */
+    public String handledSyncRequest() {
+        return handledSyncRequest;
+    }
+
+    public void handledSyncRequest(String value) {
+        this.handledSyncRequest = value;
+    }
+
+    /** The value of the requested-sync-cancel annotation acted on in this pass, or null. */
+    public String handledSyncCancelRequest() {
+        return handledSyncCancelRequest;
+    }
+
+    public void handledSyncCancelRequest(String value) {
+        this.handledSyncCancelRequest = value;
     }
 
     public Failure failure() {

@@ -45,7 +45,10 @@ public final class StatusComposer {
                 failure == null ? "" : failure.message(),
                 outcome.quayState() != null ? QuayView.of(outcome.quayState()) : old.quay(),
                 outcome.lastApplied() != null ? outcome.lastApplied() : old.lastApplied(),
-                outcome.forcedSyncGeneration() != null ? outcome.forcedSyncGeneration() : old.lastForcedSyncGeneration());
+                outcome.forcedSyncGeneration() != null ? outcome.forcedSyncGeneration() : old.lastForcedSyncGeneration(),
+                outcome.handledSyncRequest() != null ? outcome.handledSyncRequest() : old.lastHandledSyncRequest(),
+                outcome.handledSyncCancelRequest() != null ? outcome.handledSyncCancelRequest()
+                        : old.lastHandledSyncCancelRequest());
     }
 
     private static List<Condition> conditionsFor(ReconcileOutcome outcome, long generation) {

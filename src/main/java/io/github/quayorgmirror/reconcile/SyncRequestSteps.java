@@ -1,0 +1,70 @@
+package io.github.quayorgmirror.reconcile;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.github.quayorgmirror.status.MirrorResource;
+import io.github.quayorgmirror.status.OrganizationMirrorStatus;
+import io.github.quayorgmirror.status.ReconcileOutcome;
+import io.github.quayorgmirror.status.ReconcileOutcome.Note;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.camel.Exchange;
+
+/**
+ * Sync-now and sync-cancel on request, without editing the spec (Flux's {@code reconcile.fluxcd.io/requestedAt}
+ * pattern): each new value of the annotation is acted on once and recorded in the status
+ * ({@code lastHandledSyncRequest}, {@code lastHandledSyncCancelRequest}); an unchanged value does nothing.
+ * A sync Quay refuses because one is running is asked again later: the request stays unhandled until then.
+ */
+public class SyncRequestSteps {
+
+    public static final String REQUESTED_SYNC = "quay.herve4m.github.io/requested-sync";
+    public static final String REQUESTED_SYNC_CANCEL = "quay.herve4m.github.io/requested-sync-cancel";
+
+    public boolean syncDue(Exchange exchange) {
+        GenericKubernetesResource resource = ResourceSteps.resource(exchange);
+        return isNew(annotation(resource, REQUESTED_SYNC), MirrorResource.status(resource).lastHandledSyncRequest());
+    }
+
+    public boolean cancelDue(Exchange exchange) {
+        GenericKubernetesResource resource = ResourceSteps.resource(exchange);
+        OrganizationMirrorStatus status = MirrorResource.status(resource);
+        return isNew(annotation(resource, REQUESTED_SYNC_CANCEL), status.lastHandledSyncCancelRequest());
+    }
+
+    public void syncTriggered(Exchange exchange) {
+        String value = annotation(ResourceSteps.resource(exchange), REQUESTED_SYNC);
+        ReconcileOutcome outcome = ResourceSteps.outcome(exchange);
+        outcome.handledSyncRequest(value);
+        outcome.note(Note.normal("SyncTriggered", "Triggered a synchronization of the mirror in Quay (annotation "
+                + REQUESTED_SYNC + "=" + value + ")"));
+        exchange.setProperty(ReconcileProperties.QUAY_WRITTEN, true);
+    }
+
+    public void cancelled(Exchange exchange) {
+        String value = annotation(ResourceSteps.resource(exchange), REQUESTED_SYNC_CANCEL);
+        ReconcileOutcome outcome = ResourceSteps.outcome(exchange);
+        outcome.handledSyncCancelRequest(value);
+        outcome.note(Note.normal("SyncCancelled", "Cancelled the synchronization of the mirror in Quay (annotation "
+                + REQUESTED_SYNC_CANCEL + "=" + value + ")"));
+        exchange.setProperty(ReconcileProperties.QUAY_WRITTEN, true);
+    }
+
+    /** Quay refuses a cancel only when the mirror is already cancelled: the request is met. */
+    public void nothingToCancel(Exchange exchange) {
+        String value = annotation(ResourceSteps.resource(exchange), REQUESTED_SYNC_CANCEL);
+        Exception refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        ReconcileOutcome outcome = ResourceSteps.outcome(exchange);
+        outcome.handledSyncCancelRequest(value);
+        outcome.note(Note.normal("SyncCancelled", "Nothing to cancel (annotation " + REQUESTED_SYNC_CANCEL + "="
+                + value + "): " + (refusal == null ? "Quay refused it" : refusal.getMessage())));
+    }
+
+    private static boolean isNew(String requested, String handled) {
+        return requested != null && !requested.isEmpty() && !Objects.equals(requested, handled);
+    }
+
+    private static String annotation(GenericKubernetesResource resource, String name) {
+        Map<String, String> annotations = resource.getMetadata().getAnnotations();
+        return annotations == null ? null : annotations.get(name);
+    }
+}
