@@ -18,6 +18,7 @@ import io.github.quayorgmirror.reconcile.ConnectionSteps;
 import io.github.quayorgmirror.reconcile.ForceSyncSteps;
 import io.github.quayorgmirror.reconcile.MirrorConfigSteps;
 import io.github.quayorgmirror.reconcile.OutcomeSteps;
+import io.github.quayorgmirror.reconcile.QuayCapabilitySteps;
 import io.github.quayorgmirror.reconcile.RegistryCredentialSteps;
 import io.github.quayorgmirror.reconcile.RegistryVerificationSteps;
 import io.github.quayorgmirror.reconcile.ResourceSteps;
@@ -84,6 +85,8 @@ public class ControllerConfiguration implements CamelConfiguration {
         registry.bind("registryVerificationSteps", new RegistryVerificationSteps());
         registry.bind("forceSyncSteps", new ForceSyncSteps());
         registry.bind("syncRequestSteps", new SyncRequestSteps());
+        registry.bind("quayCapabilitySteps",
+                new QuayCapabilitySteps(clock, duration(context, "orgmirror.quay.capabilities-ttl")));
         registry.bind("outcomeSteps", new OutcomeSteps(new StatusWriter(client, clock, ownWrites),
                 duration(context, "orgmirror.reconcile.stalled-retry"), duration(context, "orgmirror.reconcile.sync-pending-retry")));
         registry.bind("eventFactory", new EventFactory(clock, instanceName()));

@@ -18,6 +18,8 @@ public record QuayRequest(String operation, String method, String path, Map<Stri
     static final String CSRF_TOKEN = "quay-csrf-token";
     static final String SIGN_IN = "quay-signin";
     static final String SIGN_OUT = "quay-signout";
+    /** {@code GET /config}: public, outside {@code /api}; lists Quay's features and version. */
+    static final String GET_CONFIG = "quay-get-config";
 
     /** How the call authenticates. */
     enum Auth {
@@ -33,7 +35,7 @@ public record QuayRequest(String operation, String method, String path, Map<Stri
 
     Auth auth() {
         return switch (operation) {
-            case CSRF_TOKEN -> Auth.NONE;
+            case CSRF_TOKEN, GET_CONFIG -> Auth.NONE;
             case SIGN_IN -> Auth.PENDING_SESSION;
             case SIGN_OUT -> Auth.STORED_SESSION;
             default -> Auth.CONNECTION;

@@ -23,7 +23,7 @@ final class QuayResponseClassifier {
     static final String GET_ORGANIZATION = "quay-get-organization";
     static final String GET_ROBOT = "quay-get-robot";
     private static final Set<String> WITHOUT_ORGANIZATION = Set.of(QuayRequest.CSRF_TOKEN, QuayRequest.SIGN_IN,
-            QuayRequest.SIGN_OUT, GET_ORGANIZATION);
+            QuayRequest.SIGN_OUT, QuayRequest.GET_CONFIG, GET_ORGANIZATION);
 
     /**
      * The answer as far as the classifier needs it.

@@ -53,7 +53,9 @@ final class AuthHandler {
 
     Response config(ApiRequest req, String scheme, String hostAndPort) {
         Map<String, Object> features = new LinkedHashMap<>();
-        features.put("ORG_MIRROR", state.orgMirrorFeature);
+        if (state.orgMirrorApi) {
+            features.put("ORG_MIRROR", state.orgMirrorFeature);
+        }
         features.put("REPO_MIRROR", state.repoMirrorFeature);
         features.put("DIRECT_LOGIN", true);
         features.put("SUPERUSERS_FULL_ACCESS", true);
@@ -65,7 +67,7 @@ final class AuthHandler {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("config", config);
         body.put("features", features);
-        body.put("version_number", "Quay 3.17.4");
+        body.put("version_number", state.versionNumber);
         return Response.json(200, body);
     }
 }

@@ -113,6 +113,17 @@ public final class FakeQuay implements AutoCloseable {
         locked(() -> state.repoMirrorFeature = enabled);
     }
 
+    /**
+     * A Quay older than 3.17 (§1): {@code /config} gives this {@code version_number} (empty when, as with
+     * {@code FEATURE_BILLING} on, it is not told) and no {@code ORG_MIRROR} feature; the org-mirror paths are 404.
+     */
+    public void simulateVersionWithoutOrgMirror(String versionNumber) {
+        locked(() -> {
+            state.orgMirrorApi = false;
+            state.versionNumber = versionNumber;
+        });
+    }
+
     /** {@code SSRF_ALLOWED_HOSTS}: a hostname, an IP, or a CIDR range. */
     public void allowHost(String hostOrCidr) {
         locked(() -> state.allowedHosts.add(hostOrCidr));

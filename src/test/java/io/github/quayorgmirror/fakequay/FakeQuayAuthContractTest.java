@@ -53,6 +53,17 @@ class FakeQuayAuthContractTest extends FakeQuayTestBase {
     }
 
     @Test
+    void statement01_aQuayOlderThan317HasNoOrgMirrorFeatureNorPaths() throws IOException {
+        createMirror(validCreate());
+        quay.simulateVersionWithoutOrgMirror("Quay 3.16.3");
+        QuayTestClient.Reply config = anonymous().get("/config");
+        assertThat(config.json().at("/features").has("ORG_MIRROR")).isFalse();
+        assertThat(config.json().at("/features/REPO_MIRROR").booleanValue()).isTrue();
+        assertThat(config.json().path("version_number").asText()).isEqualTo("Quay 3.16.3");
+        assertThat(everyMirrorMethod(alice(), "org")).extracting(QuayTestClient.Reply::status).containsOnly(404);
+    }
+
+    @Test
     void statement03_knownBearerAuthenticatesUnknownOrExpiredIsAnonymous() throws IOException {
         assertThat(alice().get(MIRROR).status()).isEqualTo(404);
         assertThat(alice().get("/api/v1/organization/org").json().get("is_admin").booleanValue()).isTrue();

@@ -34,6 +34,9 @@ final class FakeQuayState {
 
     boolean orgMirrorFeature = true;
     boolean repoMirrorFeature = true;
+    /** False for a Quay older than 3.17: no org-mirror routes, and no ORG_MIRROR key in {@code /config}. */
+    boolean orgMirrorApi = true;
+    String versionNumber = "Quay 3.17.4";
     final Map<String, User> users = new LinkedHashMap<>();
     final Map<String, Token> tokens = new HashMap<>();
     final TreeMap<String, Organization> orgs = new TreeMap<>();

@@ -41,7 +41,7 @@ final class Router {
         return this;
     }
 
-    /** Registered only while {@code FEATURE_ORG_MIRROR} is on, as Quay's {@code @show_if}. */
+    /** Registered only while {@code FEATURE_ORG_MIRROR} is on, as Quay's {@code @show_if}, and from Quay 3.17 on. */
     Router mirror(String method, String regex, Function<ApiRequest, Response> handler) {
         routes.add(new Route(method, Pattern.compile(regex), true, true, handler));
         return this;
@@ -49,7 +49,7 @@ final class Router {
 
     Response route(ApiRequest req) {
         synchronized (state) {
-            List<Route> onPath = routes.stream().filter(r -> !r.mirrorFeature() || state.orgMirrorFeature)
+            List<Route> onPath = routes.stream().filter(r -> !r.mirrorFeature() || state.orgMirrorApi && state.orgMirrorFeature)
                     .filter(r -> r.pattern().matcher(req.path).matches()).toList();
             if (onPath.isEmpty()) {
                 return Response.html(404, NOT_FOUND_HTML);
