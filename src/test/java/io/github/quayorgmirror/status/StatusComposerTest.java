@@ -32,6 +32,34 @@ class StatusComposerTest {
     }
 
     @Test
+    void theRegistryVerificationStandsUntilTheNextOneAndAdviceGoesIntoTheReadyMessage() {
+        ReconcileOutcome verifiedNow = new ReconcileOutcome();
+        verifiedNow.registryVerified("False", "VerificationFailed", "Authentication failed");
+        OrganizationMirrorStatus first = StatusComposer.compose(null, 3, verifiedNow, T1);
+        ReconcileOutcome later = new ReconcileOutcome();
+        later.advise("move the password to a Secret");
+
+        OrganizationMirrorStatus second = StatusComposer.compose(first, 4, later, T2);
+
+        assertThat(second.condition(Condition.REGISTRY_VERIFIED)).isEqualTo(first.condition(Condition.REGISTRY_VERIFIED))
+                .extracting(Condition::status, Condition::observedGeneration).containsExactly("False", 3L);
+        assertThat(second.condition(Condition.READY).message()).endsWith(". move the password to a Secret");
+    }
+
+    @Test
+    void handledSyncRequestsAreKeptUntilANewOneIsHandled() {
+        ReconcileOutcome handled = new ReconcileOutcome();
+        handled.handledSyncRequest("1");
+        handled.handledSyncCancelRequest("a");
+        OrganizationMirrorStatus first = StatusComposer.compose(null, 3, handled, T1);
+
+        OrganizationMirrorStatus second = StatusComposer.compose(first, 3, new ReconcileOutcome(), T2);
+
+        assertThat(second.lastHandledSyncRequest()).isEqualTo("1");
+        assertThat(second.lastHandledSyncCancelRequest()).isEqualTo("a");
+    }
+
+    @Test
     void sameOutcomeLaterGivesAnEqualStatusSoNothingIsWritten() {
         ReconcileOutcome outcome = new ReconcileOutcome();
         outcome.observedInQuay(quayState("SUCCESS"));

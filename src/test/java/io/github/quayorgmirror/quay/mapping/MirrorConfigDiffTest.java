@@ -181,6 +181,23 @@ class MirrorConfigDiffTest {
     }
 
     @Test
+    void aPasswordFromTheRegistrySecretIsSentForANewVersionOfThatSecretOnly() {
+        DesiredMirrorConfig fromSecret = desired(sampleSpec()).withRegistryCredentials("puller", "s3cr3t-value", "900");
+        QuayMirrorState current = quayStateWith(Map.of("external_registry_username", "puller",
+                "has_external_registry_password", true, "sync_start_date", SAMPLE_START));
+        LastApplied applied = new LastApplied(GENERATION, SECRET_VERSION, SAMPLE_START, "900");
+
+        assertThat(MirrorConfigDiff.between(fromSecret, current, applied, SECRET_VERSION, GENERATION + 1).body())
+                .as("a spec edit does not bring a new password").isEmpty();
+        assertThat(MirrorConfigDiff.between(fromSecret, current, applied, "813", GENERATION).body())
+                .as("nor does a new connection Secret").isEmpty();
+        assertThat(MirrorConfigDiff.between(fromSecret.withRegistryCredentials("puller", "rotated", "901"), current,
+                applied, SECRET_VERSION, GENERATION).body())
+                .containsExactly(Map.entry("external_registry_password", "rotated"));
+        assertThat(LastApplied.after(fromSecret, GENERATION, SECRET_VERSION).registrySecretVersion()).isEqualTo("900");
+    }
+
+    @Test
     void doesNotResendPasswordAlreadyApplied() {
         OrganizationMirrorSpec spec = sampleSpecWith(
                 Map.of("externalRegistryUsername", "puller", "externalRegistryPassword", "s3cr3t-value"));
