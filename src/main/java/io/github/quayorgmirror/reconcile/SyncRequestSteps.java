@@ -32,21 +32,24 @@ public class SyncRequestSteps {
     }
 
     public void syncTriggered(Exchange exchange) {
-        String value = annotation(ResourceSteps.resource(exchange), REQUESTED_SYNC);
-        ReconcileOutcome outcome = ResourceSteps.outcome(exchange);
-        outcome.handledSyncRequest(value);
-        outcome.note(Note.normal("SyncTriggered", "Triggered a synchronization of the mirror in Quay (annotation "
-                + REQUESTED_SYNC + "=" + value + ")"));
-        exchange.setProperty(ReconcileProperties.QUAY_WRITTEN, true);
+        String value = reportDone(exchange, REQUESTED_SYNC, "SyncTriggered",
+                "Triggered a synchronization of the mirror in Quay");
+        ResourceSteps.outcome(exchange).handledSyncRequest(value);
     }
 
     public void cancelled(Exchange exchange) {
-        String value = annotation(ResourceSteps.resource(exchange), REQUESTED_SYNC_CANCEL);
-        ReconcileOutcome outcome = ResourceSteps.outcome(exchange);
-        outcome.handledSyncCancelRequest(value);
-        outcome.note(Note.normal("SyncCancelled", "Cancelled the synchronization of the mirror in Quay (annotation "
-                + REQUESTED_SYNC_CANCEL + "=" + value + ")"));
+        String value = reportDone(exchange, REQUESTED_SYNC_CANCEL, "SyncCancelled",
+                "Cancelled the synchronization of the mirror in Quay");
+        ResourceSteps.outcome(exchange).handledSyncCancelRequest(value);
+    }
+
+    /** An Event naming the request, and Quay's view read again for the status; returns the value acted on. */
+    private static String reportDone(Exchange exchange, String annotationName, String reason, String what) {
+        String value = annotation(ResourceSteps.resource(exchange), annotationName);
+        ResourceSteps.outcome(exchange).note(Note.normal(reason, what + " (annotation " + annotationName + "=" + value
+                + ")"));
         exchange.setProperty(ReconcileProperties.QUAY_WRITTEN, true);
+        return value;
     }
 
     /** Quay refuses a cancel only when the mirror is already cancelled: the request is met. */
