@@ -19,7 +19,13 @@ import io.github.quayorgmirror.reconcile.ForceSyncSteps;
 import io.github.quayorgmirror.reconcile.MirrorConfigSteps;
 import io.github.quayorgmirror.reconcile.OutcomeSteps;
 import io.github.quayorgmirror.reconcile.ResourceSteps;
+import io.github.quayorgmirror.reconcile.SecretAccess;
 import io.github.quayorgmirror.reconcile.SecretReferences;
+import io.github.quayorgmirror.reconcile.UnusedSessions;
+import io.github.quayorgmirror.quay.ConnectionSecretParser;
+import io.github.quayorgmirror.quay.QuaySessionStore;
+import io.github.quayorgmirror.secret.ReferencedSecretCache;
+import io.github.quayorgmirror.secret.SecretSnapshot;
 import io.github.quayorgmirror.status.EventFactory;
 import io.github.quayorgmirror.status.Finalizers;
 import io.github.quayorgmirror.status.MirrorResource;
@@ -29,6 +35,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -50,6 +57,8 @@ public class ControllerConfiguration implements CamelConfiguration {
     static final String MIRROR_CACHE = "organizationMirrorCache";
     static final String WORK_QUEUE = "workqueue:organizationmirrors";
     static final String METRICS_REGISTRY = "metricsRegistry";
+    static final String SECRET_CHANGED = "direct:referenced-secret-changed";
+    static final String ALLOW_CROSS_NAMESPACE = "orgmirror.reconcile.allow-cross-namespace-secrets";
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -67,20 +76,23 @@ public class ControllerConfiguration implements CamelConfiguration {
             });
             client = built;
         }
-        warnAboutUnwatchedSecrets(context);
+        logSecretPolicy(context);
         Clock clock = Clock.systemUTC();
         Supplier<InformerCache> mirrors = () -> registry.lookupByNameAndType(MIRROR_CACHE, InformerCache.class);
 
         OwnWrites ownWrites = new OwnWrites();
         registry.bind("resourceSteps", new ResourceSteps(mirrors, new Finalizers(client, ownWrites), ownWrites));
-        registry.bind("connectionSteps",
-                new ConnectionSteps(Boolean.parseBoolean(property(context, "orgmirror.reconcile.allow-cross-namespace-secrets"))));
+        ReferencedSecretCache secrets = referencedSecrets(context, client);
+        registry.bind("connectionSteps", new ConnectionSteps(new SecretAccess(secrets,
+                Boolean.parseBoolean(property(context, ALLOW_CROSS_NAMESPACE)))));
+        registry.bind("unusedSessions", new UnusedSessions(secrets,
+                () -> registry.lookupByNameAndType("quaySessions", QuaySessionStore.class)));
         registry.bind("mirrorConfigSteps", new MirrorConfigSteps(clock));
         registry.bind("forceSyncSteps", new ForceSyncSteps());
         registry.bind("outcomeSteps", new OutcomeSteps(new StatusWriter(client, clock, ownWrites),
                 duration(context, "orgmirror.reconcile.stalled-retry"), duration(context, "orgmirror.reconcile.sync-pending-retry")));
         registry.bind("eventFactory", new EventFactory(clock, instanceName()));
-        registry.bind("secretReferences", new SecretReferences(mirrors));
+        registry.bind("secretReferences", new SecretReferences(mirrors, secrets));
         registry.bind("organizationMirrorIndexers", SecretReferences.INDEXERS);
 
         LeaderElection leaderElection = new LeaderElection(leaseSettings(context, client), client);
@@ -102,7 +114,7 @@ public class ControllerConfiguration implements CamelConfiguration {
                 .queue(WORK_QUEUE.substring(WORK_QUEUE.indexOf(':') + 1));
         ResourceCensus census = new ResourceCensus(mirrors);
         context.addService(new ControllerMetrics(context, meters, queue, census, leaderElection,
-                List.of("organizationmirrors", "secrets")));
+                List.of("organizationmirrors")));
         context.addService(new ControllerStatus(queue, census, leaderElection));
     }
 
@@ -143,20 +155,23 @@ public class ControllerConfiguration implements CamelConfiguration {
         return Durations.positive(key, property(context, key));
     }
 
-    /** Secrets are watched in the watched namespaces only: a rotation elsewhere waits for the next resync. */
-    private static void warnAboutUnwatchedSecrets(CamelContext context) {
-        if (!property(context, "orgmirror.watch.namespaces").isBlank()
-                && Boolean.parseBoolean(property(context, "orgmirror.reconcile.allow-cross-namespace-secrets"))) {
-            LOG.warn("Watching some namespaces only while connSecretRef may name another namespace: changes to a"
-                    + " Secret outside the watched namespaces are seen at the next resync only"
-                    + " (orgmirror.watch.resync-period). Set orgmirror.reconcile.allow-cross-namespace-secrets=false"
-                    + " to refuse such references.");
+    /** Cross-namespace Secret references are refused unless allowed: say so when they are allowed for all. */
+    private static void logSecretPolicy(CamelContext context) {
+        if (Boolean.parseBoolean(property(context, ALLOW_CROSS_NAMESPACE))) {
+            LOG.warn("{}=true: any OrganizationMirror may use a Secret of any namespace the controller can read."
+                    + " Prefer the annotation {} on the Secrets meant to be shared", ALLOW_CROSS_NAMESPACE,
+                    SecretSnapshot.ALLOWED_NAMESPACES);
         }
-        String secretSelector = property(context, "orgmirror.watch.secret-label-selector");
-        if (!secretSelector.isBlank()) {
-            LOG.info("Watching connection Secrets labelled {} only: changes to an unlabelled connection Secret are"
-                    + " seen at the next resync (orgmirror.watch.resync-period)", secretSelector);
-        }
+    }
+
+    /** Referenced Secrets, kept current by their watches; a change reconciles the mirrors that use the Secret. */
+    private static ReferencedSecretCache referencedSecrets(CamelContext context, KubernetesClient client) throws Exception {
+        ReferencedSecretCache secrets = new ReferencedSecretCache(client, ConnectionSecretParser.KEYS);
+        AtomicReference<ProducerTemplate> template = new AtomicReference<>();
+        secrets.onChange(ref -> template.updateAndGet(made -> made != null ? made : context.createProducerTemplate())
+                .sendBody(SECRET_CHANGED, ref.toString()));
+        context.addService(secrets);
+        return secrets;
     }
 
     private static String instanceName() {

@@ -3,6 +3,8 @@ package io.github.quayorgmirror.reconcile;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.github.quayorgmirror.informer.InformerCache;
 import io.github.quayorgmirror.model.OrganizationMirrorSpec.ConnSecretRef;
+import io.github.quayorgmirror.secret.ReferencedSecretCache;
+import io.github.quayorgmirror.secret.SecretRef;
 import io.github.quayorgmirror.status.MirrorResource;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +13,9 @@ import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 
 /**
- * Maps a Secret event to the OrganizationMirrors that use it as their connection, so that a Secret
- * created, rotated or restored is acted on at once (the Ansible operator never watched Secrets).
+ * Maps a change of a referenced Secret to the OrganizationMirrors that use it as their connection, so that a
+ * Secret created, rotated or restored is acted on at once (the Ansible operator never watched Secrets), and
+ * tells the referenced-Secret cache which Secrets are still named.
  * The mirrors' informer indexes them by Secret ({@link #INDEXERS}, given to it in watch.camel.yaml).
  */
 public class SecretReferences {
@@ -24,18 +27,32 @@ public class SecretReferences {
             BY_CONNECTION_SECRET, SecretReferences::connectionSecretKey);
 
     private final Supplier<InformerCache> mirrors;
+    private final ReferencedSecretCache secrets;
 
-    public SecretReferences(Supplier<InformerCache> mirrors) {
+    public SecretReferences(Supplier<InformerCache> mirrors, ReferencedSecretCache secrets) {
         this.mirrors = mirrors;
+        this.secrets = secrets;
     }
 
+    /** After a mirror was deleted or changed its spec: forget (and stop watching) the Secrets no mirror names. */
+    public void forgetUnreferenced() {
+        secrets.forgetUnless(this::referenced);
+    }
+
+    /** The keys of the mirrors that use the Secret {@code namespace/name} in the body. */
     public List<String> mirrorsUsing(Exchange exchange) {
-        GenericKubernetesResource secret = exchange.getIn().getBody(GenericKubernetesResource.class);
+        String secret = exchange.getIn().getBody(String.class);
         InformerCache cache = mirrors.get();
         if (secret == null || cache == null) {
             return List.of();
         }
-        return cache.byIndex(BY_CONNECTION_SECRET, MirrorResource.key(secret)).stream().map(MirrorResource::key).toList();
+        return cache.byIndex(BY_CONNECTION_SECRET, secret).stream().map(MirrorResource::key).toList();
+    }
+
+    /** Whether some mirror still names this Secret; while the mirrors' cache is not there, every Secret counts. */
+    public boolean referenced(SecretRef secret) {
+        InformerCache cache = mirrors.get();
+        return cache == null || !cache.byIndex(BY_CONNECTION_SECRET, secret.toString()).isEmpty();
     }
 
     /** Never fails: an index function that throws stops the informer's list, and with it every mirror. */

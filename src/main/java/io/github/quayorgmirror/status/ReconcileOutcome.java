@@ -32,6 +32,7 @@ public final class ReconcileOutcome {
     private Failure pending;
     private boolean released;
     private final List<Note> notes = new ArrayList<>();
+    private final List<Note> caveats = new ArrayList<>();
 
     public QuayMirrorState quayState() {
         return quayState;
@@ -86,6 +87,18 @@ public final class ReconcileOutcome {
 
     public void release() {
         this.released = true;
+    }
+
+    /**
+     * Warnings about a pass that worked (e.g. credentials sent in cleartext): added to the Ready message, and
+     * sent as a Warning Event when the Ready message did not show them yet.
+     */
+    public List<Note> caveats() {
+        return caveats;
+    }
+
+    public void caveat(String reason, String message) {
+        caveats.add(Note.warning(reason, message));
     }
 
     public List<Note> notes() {

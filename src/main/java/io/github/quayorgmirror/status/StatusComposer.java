@@ -35,7 +35,7 @@ public final class StatusComposer {
                 stamped,
                 generation,
                 outcome.existInQuay() != null ? outcome.existInQuay() : old.existInQuay(),
-                failure == null ? "" : failure.message(),
+                failure == null ? "" : Condition.capped(failure.message()),
                 outcome.quayState() != null ? QuayView.of(outcome.quayState()) : old.quay(),
                 outcome.lastApplied() != null ? outcome.lastApplied() : old.lastApplied(),
                 outcome.forcedSyncGeneration() != null ? outcome.forcedSyncGeneration() : old.lastForcedSyncGeneration());
@@ -49,7 +49,9 @@ public final class StatusComposer {
                     Condition.of(Condition.RECONCILING, !failure.permanent(), failure.reason(), failure.message(), generation),
                     Condition.of(Condition.STALLED, failure.permanent(), failure.reason(), failure.message(), generation));
         }
-        String done = "The mirror configuration in Quay matches the spec";
+        List<String> sentences = new ArrayList<>(List.of("The mirror configuration in Quay matches the spec"));
+        outcome.caveats().forEach(caveat -> sentences.add(caveat.message()));
+        String done = String.join(". ", sentences);
         Failure pending = outcome.pending();
         return List.of(
                 Condition.of(Condition.READY, true, RECONCILED, done, generation),
