@@ -11,6 +11,7 @@ import io.github.quayorgmirror.observe.ResourceCensus;
 import io.github.quayorgmirror.queue.KeyedWorkQueue;
 import io.github.quayorgmirror.queue.WorkQueueComponent;
 import io.github.quayorgmirror.queue.WorkQueueConstants;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -99,17 +100,19 @@ public class ControllerConfiguration implements CamelConfiguration {
         leaderElection.whenLeading(() -> requeueEverything(context, mirrors.get()));
         registry.bind("leaderElection", leaderElection);
         context.addService(leaderElection);
-        observe(context, mirrors, leaderElection);
+        observe(context, mirrors, leaderElection, secrets);
     }
 
     /** Metrics and JMX. The Prometheus registry is bound first, so camel-micrometer and our meters share it. */
-    private static void observe(CamelContext context, Supplier<InformerCache> mirrors, LeaderElection leaderElection)
-            throws Exception {
+    private static void observe(CamelContext context, Supplier<InformerCache> mirrors, LeaderElection leaderElection,
+            ReferencedSecretCache secrets) throws Exception {
         MeterRegistry meters = context.getRegistry().lookupByNameAndType(METRICS_REGISTRY, MeterRegistry.class);
         if (meters == null) {
             meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             context.getRegistry().bind(METRICS_REGISTRY, meters);
         }
+        // what bounds the controller's memory for Secrets: the Secrets resources name, each watched by name
+        Gauge.builder("orgmirror.referenced.secrets", secrets, ReferencedSecretCache::size).register(meters);
         Supplier<KeyedWorkQueue> queue = () -> context.getComponent("workqueue", WorkQueueComponent.class)
                 .queue(WORK_QUEUE.substring(WORK_QUEUE.indexOf(':') + 1));
         ResourceCensus census = new ResourceCensus(mirrors);
