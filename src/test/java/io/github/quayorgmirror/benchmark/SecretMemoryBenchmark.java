@@ -84,6 +84,8 @@ public final class SecretMemoryBenchmark {
                 Map<String, String> status = procStatus(controller.pid());
                 OUT.printf("| %d × %d KiB | %.1f s | %s | %s |%n", unrelated, kib, rotation.toMillis() / 1000.0,
                         status.get("VmRSS"), status.get("VmHWM"));
+            } catch (ControllerExited exited) {
+                OUT.printf("| %d × %d KiB | — | %s | — |%n", unrelated, kib, exited.getMessage());
             } finally {
                 controller.destroy();
                 if (!controller.waitFor(30, TimeUnit.SECONDS)) {
@@ -110,7 +112,9 @@ public final class SecretMemoryBenchmark {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
                 "-XX:+ExitOnOutOfMemoryError", "-Dcamel.management.port=" + ControllerHarness.freePort(),
                 "-Dcamel.management.host=127.0.0.1", "-jar", jar.toString()))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+                .redirectErrorStream(true).redirectOutput(log.toFile())
+                // the routes/ beside the jar's build: another build runs with its own routes
+                .directory(jar.toAbsolutePath().getParent().getParent().toFile());
         builder.environment().put("KUBECONFIG", kubeconfig.toString());
         builder.environment().put("ORGMIRROR_WATCH_RESYNC_PERIOD", "0");
         builder.environment().remove("KUBERNETES_SERVICE_HOST");
@@ -122,14 +126,25 @@ public final class SecretMemoryBenchmark {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!done.getAsBoolean()) {
             if (!controller.isAlive()) {
-                throw new IllegalStateException("The controller exited with " + controller.exitValue() + "; see "
-                        + workDir.resolve("controller.log"));
+                throw new ControllerExited("exited with code " + controller.exitValue() + " (" + lastLine(workDir) + ")");
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Not done within " + limit + "; see " + workDir.resolve("controller.log"));
             }
             Thread.sleep(100);
         }
+    }
+
+    private static final class ControllerExited extends Exception {
+        ControllerExited(String message) {
+            super(message);
+        }
+    }
+
+    private static String lastLine(Path workDir) throws IOException {
+        List<String> lines = Files.readAllLines(workDir.resolve("controller.log"));
+        return lines.stream().filter(line -> line.contains("OutOfMemoryError")).findFirst()
+                .orElse(lines.isEmpty() ? "no output" : lines.get(lines.size() - 1));
     }
 
     /** VmRSS, VmHWM... of /proc/PID/status, e.g. {@code "212340 kB"}. */

@@ -6,14 +6,14 @@ import static io.github.quayorgmirror.testing.ControllerHarness.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.github.quayorgmirror.secret.KubectlApplied;
 import io.github.quayorgmirror.secret.SecretSnapshot;
 import io.github.quayorgmirror.status.Condition;
 import io.github.quayorgmirror.status.MirrorResource;
 import io.github.quayorgmirror.testing.ControllerHarness;
 import java.io.StringWriter;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -207,16 +207,8 @@ class TenantSafetyIT {
     }
 
     private void writeAppliedSecret(Map<String, String> values) {
-        Map<String, String> data = new java.util.TreeMap<>();
-        values.forEach((key, value) -> data.put(key, Base64.getEncoder().encodeToString(value.getBytes())));
-        String lastApplied = "{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"stringData\":" + values.entrySet().stream()
-                .map(entry -> "\"" + entry.getKey() + "\":\"" + entry.getValue() + "\"")
-                .collect(java.util.stream.Collectors.joining(",", "{", "}")) + "}";
-        Secret secret = new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata().withName(SECRET)
-                .withNamespace(NAMESPACE).addToAnnotations("kubectl.kubernetes.io/last-applied-configuration", lastApplied)
-                .endMetadata().withData(data).build();
-        harness.kube().client().secrets().inNamespace(NAMESPACE).resource(secret)
-                .createOr(io.fabric8.kubernetes.client.dsl.NonDeletingOperation::update);
+        harness.kube().client().secrets().inNamespace(NAMESPACE).resource(KubectlApplied.secret(NAMESPACE, SECRET, values))
+                .createOr(NonDeletingOperation::update);
     }
 
     /** Body, headers and properties of every exchange at every endpoint it is sent to, as text. */

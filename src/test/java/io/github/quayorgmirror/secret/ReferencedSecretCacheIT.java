@@ -52,8 +52,8 @@ class ReferencedSecretCacheIT {
         for (int i = 0; i < 5; i++) {
             kube.createSecret("team-a", "unrelated-" + i, Map.of("blob", UNRELATED));
         }
-        kube.client().secrets().inNamespace("team-a").resource(appliedWithKubectl(Map.of("host", "https://quay.example.com",
-                "token", TOKEN, "ca.crt", UNRELATED))).create();
+        kube.client().secrets().inNamespace("team-a").resource(KubectlApplied.secret("team-a", "quay",
+                Map.of("host", "https://quay.example.com", "token", TOKEN, "ca.crt", UNRELATED))).create();
 
         SecretSnapshot snapshot = cache.read(REF);
 
@@ -163,17 +163,5 @@ class ReferencedSecretCacheIT {
             secret.getMetadata().setAnnotations(Map.of(SecretSnapshot.ALLOWED_NAMESPACES, allowed));
             return secret;
         });
-    }
-
-    /** As {@code kubectl apply} leaves it: the annotation repeats every value. */
-    static Secret appliedWithKubectl(Map<String, String> values) {
-        Map<String, String> data = new java.util.TreeMap<>();
-        values.forEach((key, value) -> data.put(key, java.util.Base64.getEncoder().encodeToString(value.getBytes())));
-        String lastApplied = "{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"stringData\":" + values.entrySet().stream()
-                .map(entry -> "\"" + entry.getKey() + "\":\"" + entry.getValue() + "\"")
-                .collect(java.util.stream.Collectors.joining(",", "{", "}")) + "}";
-        return new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata().withName("quay")
-                .addToAnnotations("kubectl.kubernetes.io/last-applied-configuration", lastApplied).endMetadata()
-                .withData(data).build();
     }
 }
