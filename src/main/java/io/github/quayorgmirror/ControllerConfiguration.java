@@ -11,6 +11,7 @@ import io.github.quayorgmirror.observe.ResourceCensus;
 import io.github.quayorgmirror.queue.KeyedWorkQueue;
 import io.github.quayorgmirror.queue.WorkQueueComponent;
 import io.github.quayorgmirror.queue.WorkQueueConstants;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -22,8 +23,14 @@ import io.github.quayorgmirror.reconcile.QuayCapabilitySteps;
 import io.github.quayorgmirror.reconcile.RegistryCredentialSteps;
 import io.github.quayorgmirror.reconcile.RegistryVerificationSteps;
 import io.github.quayorgmirror.reconcile.ResourceSteps;
+import io.github.quayorgmirror.reconcile.SecretAccess;
 import io.github.quayorgmirror.reconcile.SecretReferences;
 import io.github.quayorgmirror.reconcile.SyncRequestSteps;
+import io.github.quayorgmirror.reconcile.UnusedSessions;
+import io.github.quayorgmirror.quay.ConnectionSecretParser;
+import io.github.quayorgmirror.quay.QuaySessionStore;
+import io.github.quayorgmirror.secret.ReferencedSecretCache;
+import io.github.quayorgmirror.secret.SecretSnapshot;
 import io.github.quayorgmirror.status.EventFactory;
 import io.github.quayorgmirror.status.Finalizers;
 import io.github.quayorgmirror.status.MirrorResource;
@@ -33,6 +40,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -54,6 +62,8 @@ public class ControllerConfiguration implements CamelConfiguration {
     static final String MIRROR_CACHE = "organizationMirrorCache";
     static final String WORK_QUEUE = "workqueue:organizationmirrors";
     static final String METRICS_REGISTRY = "metricsRegistry";
+    static final String SECRET_CHANGED = "direct:referenced-secret-changed";
+    static final String ALLOW_CROSS_NAMESPACE = "orgmirror.reconcile.allow-cross-namespace-secrets";
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -71,16 +81,18 @@ public class ControllerConfiguration implements CamelConfiguration {
             });
             client = built;
         }
-        warnAboutUnwatchedSecrets(context);
+        logSecretPolicy(context);
         Clock clock = Clock.systemUTC();
         Supplier<InformerCache> mirrors = () -> registry.lookupByNameAndType(MIRROR_CACHE, InformerCache.class);
 
         OwnWrites ownWrites = new OwnWrites();
         registry.bind("resourceSteps", new ResourceSteps(mirrors, new Finalizers(client, ownWrites), ownWrites));
-        ConnectionSteps connectionSteps = new ConnectionSteps(
-                Boolean.parseBoolean(property(context, "orgmirror.reconcile.allow-cross-namespace-secrets")));
-        registry.bind("connectionSteps", connectionSteps);
-        registry.bind("registryCredentialSteps", new RegistryCredentialSteps(connectionSteps));
+        ReferencedSecretCache secrets = referencedSecrets(context, client);
+        SecretAccess secretAccess = new SecretAccess(secrets, Boolean.parseBoolean(property(context, ALLOW_CROSS_NAMESPACE)));
+        registry.bind("connectionSteps", new ConnectionSteps(secretAccess));
+        registry.bind("registryCredentialSteps", new RegistryCredentialSteps(secretAccess));
+        registry.bind("unusedSessions", new UnusedSessions(secrets,
+                () -> registry.lookupByNameAndType("quaySessions", QuaySessionStore.class)));
         registry.bind("mirrorConfigSteps", new MirrorConfigSteps(clock));
         registry.bind("registryVerificationSteps", new RegistryVerificationSteps());
         registry.bind("forceSyncSteps", new ForceSyncSteps());
@@ -90,29 +102,31 @@ public class ControllerConfiguration implements CamelConfiguration {
         registry.bind("outcomeSteps", new OutcomeSteps(new StatusWriter(client, clock, ownWrites),
                 duration(context, "orgmirror.reconcile.stalled-retry"), duration(context, "orgmirror.reconcile.sync-pending-retry")));
         registry.bind("eventFactory", new EventFactory(clock, instanceName()));
-        registry.bind("secretReferences", new SecretReferences(mirrors));
+        registry.bind("secretReferences", new SecretReferences(mirrors, secrets));
         registry.bind("organizationMirrorIndexers", SecretReferences.INDEXERS);
 
         LeaderElection leaderElection = new LeaderElection(leaseSettings(context, client), client);
         leaderElection.whenLeading(() -> requeueEverything(context, mirrors.get()));
         registry.bind("leaderElection", leaderElection);
         context.addService(leaderElection);
-        observe(context, mirrors, leaderElection);
+        observe(context, mirrors, leaderElection, secrets);
     }
 
     /** Metrics and JMX. The Prometheus registry is bound first, so camel-micrometer and our meters share it. */
-    private static void observe(CamelContext context, Supplier<InformerCache> mirrors, LeaderElection leaderElection)
-            throws Exception {
+    private static void observe(CamelContext context, Supplier<InformerCache> mirrors, LeaderElection leaderElection,
+            ReferencedSecretCache secrets) throws Exception {
         MeterRegistry meters = context.getRegistry().lookupByNameAndType(METRICS_REGISTRY, MeterRegistry.class);
         if (meters == null) {
             meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             context.getRegistry().bind(METRICS_REGISTRY, meters);
         }
+        // what bounds the controller's memory for Secrets: the Secrets resources name, each watched by name
+        Gauge.builder("orgmirror.referenced.secrets", secrets, ReferencedSecretCache::size).register(meters);
         Supplier<KeyedWorkQueue> queue = () -> context.getComponent("workqueue", WorkQueueComponent.class)
                 .queue(WORK_QUEUE.substring(WORK_QUEUE.indexOf(':') + 1));
         ResourceCensus census = new ResourceCensus(mirrors);
         context.addService(new ControllerMetrics(context, meters, queue, census, leaderElection,
-                List.of("organizationmirrors", "secrets")));
+                List.of("organizationmirrors")));
         context.addService(new ControllerStatus(queue, census, leaderElection));
     }
 
@@ -153,20 +167,23 @@ public class ControllerConfiguration implements CamelConfiguration {
         return Durations.positive(key, property(context, key));
     }
 
-    /** Secrets are watched in the watched namespaces only: a rotation elsewhere waits for the next resync. */
-    private static void warnAboutUnwatchedSecrets(CamelContext context) {
-        if (!property(context, "orgmirror.watch.namespaces").isBlank()
-                && Boolean.parseBoolean(property(context, "orgmirror.reconcile.allow-cross-namespace-secrets"))) {
-            LOG.warn("Watching some namespaces only while connSecretRef may name another namespace: changes to a"
-                    + " Secret outside the watched namespaces are seen at the next resync only"
-                    + " (orgmirror.watch.resync-period). Set orgmirror.reconcile.allow-cross-namespace-secrets=false"
-                    + " to refuse such references.");
+    /** Cross-namespace Secret references are refused unless allowed: say so when they are allowed for all. */
+    private static void logSecretPolicy(CamelContext context) {
+        if (Boolean.parseBoolean(property(context, ALLOW_CROSS_NAMESPACE))) {
+            LOG.warn("{}=true: any OrganizationMirror may use a Secret of any namespace the controller can read."
+                    + " Prefer the annotation {} on the Secrets meant to be shared", ALLOW_CROSS_NAMESPACE,
+                    SecretSnapshot.ALLOWED_NAMESPACES);
         }
-        String secretSelector = property(context, "orgmirror.watch.secret-label-selector");
-        if (!secretSelector.isBlank()) {
-            LOG.info("Watching connection Secrets labelled {} only: changes to an unlabelled connection Secret are"
-                    + " seen at the next resync (orgmirror.watch.resync-period)", secretSelector);
-        }
+    }
+
+    /** Referenced Secrets, kept current by their watches; a change reconciles the mirrors that use the Secret. */
+    private static ReferencedSecretCache referencedSecrets(CamelContext context, KubernetesClient client) throws Exception {
+        ReferencedSecretCache secrets = new ReferencedSecretCache(client, ConnectionSecretParser.KEYS);
+        AtomicReference<ProducerTemplate> template = new AtomicReference<>();
+        secrets.onChange(ref -> template.updateAndGet(made -> made != null ? made : context.createProducerTemplate())
+                .sendBody(SECRET_CHANGED, ref.toString()));
+        context.addService(secrets);
+        return secrets;
     }
 
     private static String instanceName() {

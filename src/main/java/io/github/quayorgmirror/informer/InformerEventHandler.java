@@ -43,13 +43,15 @@ final class InformerEventHandler implements ResourceEventHandler<GenericKubernet
     }
 
     /**
-     * A Secret's values never travel in an exchange: routes only need to know which Secret changed, and
+     * A Secret's values (its data, and its annotations, which may repeat them) never travel in an exchange: routes only need to know which Secret changed, and
      * an integrator's log step or Camel's tracing must not be able to print them.
      */
     static GenericKubernetesResource withoutSecretData(GenericKubernetesResource resource) {
         if ("Secret".equals(resource.getKind())) {
             resource.getAdditionalProperties().remove("data");
             resource.getAdditionalProperties().remove("stringData");
+            // kubectl's last-applied-configuration annotation repeats every value
+            resource.getMetadata().setAnnotations(null);
         }
         return resource;
     }

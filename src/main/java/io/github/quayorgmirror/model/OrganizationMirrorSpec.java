@@ -2,6 +2,7 @@ package io.github.quayorgmirror.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.lang.reflect.RecordComponent;
 import java.util.List;
 
 /**
@@ -49,6 +50,26 @@ public record OrganizationMirrorSpec(
     /** Whether {@code externalRegistrySecretRef} names a Secret (a blank name counts as one, to be refused). */
     public boolean registrySecretReferenced() {
         return externalRegistrySecretRef != null;
+    }
+
+    /** Every field but the password's value: the spec travels in exchanges, logs and exception messages. */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("OrganizationMirrorSpec[");
+        for (RecordComponent component : OrganizationMirrorSpec.class.getRecordComponents()) {
+            Object value;
+            try {
+                value = component.getAccessor().invoke(this);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            if (value != null && component.getName().equals("externalRegistryPassword")) {
+                value = "****";
+            }
+            text.append(text.length() > "OrganizationMirrorSpec[".length() ? ", " : "")
+                    .append(component.getName()).append('=').append(value);
+        }
+        return text.append(']').toString();
     }
 
     public boolean preserveInQuay() {

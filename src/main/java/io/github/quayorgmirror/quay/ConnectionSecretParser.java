@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns the {@code data} of a connection Secret (base64 values, as the API server returns them) into a
@@ -15,6 +16,9 @@ import java.util.Map;
  * (default true), {@code timeout} (seconds, default 10), {@code token}, or {@code username} and {@code password}.
  */
 public final class ConnectionSecretParser {
+
+    /** The keys read from a connection Secret: the values of any other key are never kept. */
+    public static final Set<String> KEYS = Set.of("host", "validateCerts", "timeout", "token", "username", "password");
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration MAXIMUM_TIMEOUT = Duration.ofHours(1);

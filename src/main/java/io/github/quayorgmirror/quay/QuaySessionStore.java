@@ -1,6 +1,7 @@
 package io.github.quayorgmirror.quay;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.camel.CamelContext;
@@ -73,7 +74,18 @@ public class QuaySessionStore implements CamelContextAware {
      * Each sign-out holds its login's lock, so a sign-in still running finishes first and is signed out too.
      */
     public void signOutAll() {
+        signOutUnless(Set.of());
+    }
+
+    /**
+     * Signs out and forgets every session whose login is not in {@code loginsInUse} ({@link QuayConnection#sessionKey()}):
+     * its password was rotated, or no resource references its Secret any more.
+     */
+    public void signOutUnless(Set<String> loginsInUse) {
         for (String key : sessions.keySet()) {
+            if (loginsInUse.contains(key)) {
+                continue;
+            }
             ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
             lock.lock();
             try {
@@ -85,6 +97,8 @@ public class QuaySessionStore implements CamelContextAware {
                 }
             } finally {
                 lock.unlock();
+                // the key holds a hash of the password: nothing of a forgotten login stays
+                locks.remove(key, lock);
             }
         }
     }

@@ -1,22 +1,29 @@
 package io.github.quayorgmirror.reconcile;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.github.quayorgmirror.model.OrganizationMirrorSpec;
 import io.github.quayorgmirror.quay.ConnectionSecretParser;
 import io.github.quayorgmirror.quay.QuayConnection;
 import io.github.quayorgmirror.quay.QuayRequests;
+import io.github.quayorgmirror.secret.SecretRef;
+import io.github.quayorgmirror.secret.SecretSnapshot;
 import io.github.quayorgmirror.status.MirrorResource;
-import java.util.Map;
 import org.apache.camel.Exchange;
 
-/** Reconcile steps that find the Quay connection: which Secret, and what it says. */
+/**
+ * Reconcile steps that find the Quay connection: which Secret, whether the resource may use it, and what it
+ * says. The Secret comes from the referenced-Secret cache as a stripped snapshot: no Secret object, annotation
+ * or unrelated value ever enters the exchange.
+ */
 public class ConnectionSteps {
 
-    private final boolean allowCrossNamespaceSecrets;
+    static final String CONNECTION_SECRET_FIELD = "spec.connSecretRef";
+    static final String CLEARTEXT = "CleartextConnection";
 
-    public ConnectionSteps(boolean allowCrossNamespaceSecrets) {
-        this.allowCrossNamespaceSecrets = allowCrossNamespaceSecrets;
+    private final SecretAccess secrets;
+
+    public ConnectionSteps(SecretAccess secrets) {
+        this.secrets = secrets;
     }
 
     /** Sets the Secret's namespace and name; {@code connSecretRef.namespace} defaults to the resource's. */
@@ -27,39 +34,32 @@ public class ConnectionSteps {
             throw new ControllerFailure("InvalidSpec", "spec.connSecretRef.name is required: it names the Secret that"
                     + " holds the Quay connection (host, token or username/password)", true);
         }
-        exchange.setProperty(ReconcileProperties.SECRET_NAMESPACE, namespaceOf(resource, ref, "spec.connSecretRef"));
+        exchange.setProperty(ReconcileProperties.SECRET_NAMESPACE, ref.namespaceOr(resource.getMetadata().getNamespace()));
         exchange.setProperty(ReconcileProperties.SECRET_NAME, ref.name());
     }
 
-    /**
-     * The namespace of a Secret the resource refers to ({@code field}), the resource's own by default: the one
-     * place that decides which Secrets a resource may read, for every Secret reference of the spec.
-     */
-    String namespaceOf(GenericKubernetesResource resource, OrganizationMirrorSpec.ConnSecretRef ref, String field)
-            throws ControllerFailure {
-        String ownNamespace = resource.getMetadata().getNamespace();
-        String namespace = ref.namespaceOr(ownNamespace);
-        if (!allowCrossNamespaceSecrets && !namespace.equals(ownNamespace)) {
-            throw ControllerFailure.crossNamespaceSecretRefused(field, ownNamespace, namespace);
+    /** The connection from the Secret, if the resource may use it. */
+    public void readSecret(Exchange exchange) throws Exception {
+        SecretRef ref = new SecretRef(exchange.getProperty(ReconcileProperties.SECRET_NAMESPACE, String.class),
+                exchange.getProperty(ReconcileProperties.SECRET_NAME, String.class));
+        GenericKubernetesResource resource = ResourceSteps.resource(exchange);
+        SecretSnapshot secret = secrets.read(resource.getMetadata().getNamespace(), CONNECTION_SECRET_FIELD, ref);
+        if (!secret.exists()) {
+            throw ControllerFailure.secretNotFound(ref.namespace(), ref.name());
         }
-        return namespace;
+        QuayConnection connection = ConnectionSecretParser.parse(ref.toString(), secret.data());
+        exchange.setProperty(QuayRequests.CONNECTION, connection);
+        exchange.setProperty(ReconcileProperties.SECRET_VERSION, secret.resourceVersion());
+        if ("http".equals(connection.baseUri().getScheme())) {
+            warnCleartext(exchange, ref, connection);
+        }
     }
 
-    /** Reads the Secret the kubernetes-secrets producer left in the body (null when it does not exist). */
-    public void readSecret(Exchange exchange) throws Exception {
-        String namespace = exchange.getProperty(ReconcileProperties.SECRET_NAMESPACE, String.class);
-        String name = exchange.getProperty(ReconcileProperties.SECRET_NAME, String.class);
-        Secret secret = exchange.getIn().getBody(Secret.class);
-        // the Secret's values leave the exchange whatever happens next: a failure goes on to the status,
-        // the Events and the integrators' on-failure route
-        exchange.getIn().setBody(null);
-        if (secret == null) {
-            throw ControllerFailure.secretNotFound(namespace, name);
-        }
-        Map<String, String> data = secret.getData() == null ? Map.of() : secret.getData();
-        QuayConnection connection = ConnectionSecretParser.parse(namespace + "/" + name, data);
-        exchange.setProperty(QuayRequests.CONNECTION, connection);
-        exchange.setProperty(ReconcileProperties.SECRET_VERSION, secret.getMetadata().getResourceVersion());
+    /** Still works (the Ansible operator allowed it), but the status says so, and a Warning Event once. */
+    private static void warnCleartext(Exchange exchange, SecretRef ref, QuayConnection connection) {
+        ResourceSteps.outcome(exchange).caveat(CLEARTEXT, "Warning: the host of connection Secret " + ref
+                + " is an http:// URL, so the " + connection.credentials().kind() + " travels to Quay in cleartext;"
+                + " use https://");
     }
 
     /** The organization path segment for the Quay calls. */

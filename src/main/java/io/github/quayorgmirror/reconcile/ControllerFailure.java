@@ -1,5 +1,8 @@
 package io.github.quayorgmirror.reconcile;
 
+import io.github.quayorgmirror.secret.SecretRef;
+import io.github.quayorgmirror.secret.SecretSnapshot;
+
 /** A failure found by the controller itself (not reported by Quay): missing Secret, refused reference, ... */
 public class ControllerFailure extends Exception implements ReconcileFailure {
 
@@ -18,12 +21,13 @@ public class ControllerFailure extends Exception implements ReconcileFailure {
                 + " (or username and password)", true);
     }
 
-    public static ControllerFailure crossNamespaceSecretRefused(String field, String resourceNamespace,
-            String secretNamespace) {
-        return new ControllerFailure("SecretReferenceNotAllowed", field + ".namespace \"" + secretNamespace
-                + "\" differs from the resource's namespace \"" + resourceNamespace + "\", and this controller only reads"
-                + " Secrets from the resource's own namespace (orgmirror.reconcile.allow-cross-namespace-secrets"
-                + "=false)", true);
+    public static ControllerFailure crossNamespaceSecretRefused(String field, String resourceNamespace, SecretRef secret) {
+        return new ControllerFailure("CrossNamespaceSecretRefused", field + " names the Secret " + secret
+                + " of namespace \"" + secret.namespace() + "\", but this resource is in namespace \"" + resourceNamespace
+                + "\": a Secret of another namespace is used only when its annotation " + SecretSnapshot.ALLOWED_NAMESPACES
+                + " lists \"" + resourceNamespace + "\" (or \"*\"), or when the controller runs with"
+                + " orgmirror.reconcile.allow-cross-namespace-secrets=true. Otherwise put the Secret in namespace \""
+                + resourceNamespace + "\"", true);
     }
 
     public static ControllerFailure registrySecretNotFound(String namespace, String name) {

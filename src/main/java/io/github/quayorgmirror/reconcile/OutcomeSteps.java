@@ -62,9 +62,20 @@ public class OutcomeSteps {
         boolean worthWriting = deleting ? outcome != null && outcome.failure() != null && !outcome.released()
                 : outcome != null;
         if (resource != null && worthWriting) {
+            announceNewCaveats(resource, outcome);
             statusWriter.write(resource, outcome);
         }
         decideRequeue(exchange, outcome);
+    }
+
+    /** A caveat of a pass that worked is an Event once: while the Ready message shows it, not again. */
+    private static void announceNewCaveats(GenericKubernetesResource resource, ReconcileOutcome outcome) {
+        if (outcome.failure() != null) {
+            return;
+        }
+        Condition ready = MirrorResource.status(resource).condition(Condition.READY);
+        String shown = ready == null || ready.message() == null ? "" : ready.message();
+        outcome.caveats().stream().filter(caveat -> !shown.contains(caveat.message())).forEach(outcome::note);
     }
 
     private void decideRequeue(Exchange exchange, ReconcileOutcome outcome) {

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.github.quayorgmirror.informer.InformerCache;
 import io.github.quayorgmirror.status.Finalizers;
 import io.github.quayorgmirror.status.MirrorResource;
+import io.github.quayorgmirror.status.RedactedResource;
 import io.github.quayorgmirror.status.OwnWrites;
 import io.github.quayorgmirror.status.ReconcileOutcome;
 import io.github.quayorgmirror.status.ReconcileOutcome.Note;
@@ -44,7 +45,7 @@ public class ResourceSteps {
         GenericKubernetesResource resource = ownWrites.freshest(key,
                 mirrors.get(key.substring(0, slash), key.substring(slash + 1)).orElse(null));
         if (resource != null) {
-            exchange.setProperty(ReconcileProperties.RESOURCE, resource);
+            exchange.setProperty(ReconcileProperties.RESOURCE, RedactedResource.of(resource));
             exchange.setProperty(ReconcileProperties.DELETING, MirrorResource.deleting(resource));
         }
     }
@@ -52,7 +53,7 @@ public class ResourceSteps {
     public void ensureFinalizer(Exchange exchange) {
         GenericKubernetesResource updated = finalizers.ensure(resource(exchange));
         if (updated != null) {
-            exchange.setProperty(ReconcileProperties.RESOURCE, updated);
+            exchange.setProperty(ReconcileProperties.RESOURCE, RedactedResource.of(updated));
         }
     }
 

@@ -3,6 +3,8 @@ package io.github.quayorgmirror.reconcile;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.github.quayorgmirror.informer.InformerCache;
 import io.github.quayorgmirror.model.OrganizationMirrorSpec.ConnSecretRef;
+import io.github.quayorgmirror.secret.ReferencedSecretCache;
+import io.github.quayorgmirror.secret.SecretRef;
 import io.github.quayorgmirror.status.MirrorResource;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +14,10 @@ import java.util.stream.Stream;
 import org.apache.camel.Exchange;
 
 /**
- * Maps a Secret event to the OrganizationMirrors that use it as their connection or as their source
- * registry's credentials, so that a Secret created, rotated or restored is acted on at once (the Ansible
- * operator never watched Secrets). The mirrors' informer indexes them by Secret ({@link #INDEXERS}, given
- * to it in watch.camel.yaml).
+ * Maps a change of a referenced Secret to the OrganizationMirrors that use it, as their connection or as their
+ * source registry's credentials, so that a Secret created, rotated or restored is acted on at once (the Ansible
+ * operator never watched Secrets), and tells the referenced-Secret cache which Secrets are still named.
+ * The mirrors' informer indexes them by Secret ({@link #INDEXERS}, given to it in watch.camel.yaml).
  */
 public class SecretReferences {
 
@@ -28,20 +30,36 @@ public class SecretReferences {
             BY_REGISTRY_SECRET, SecretReferences::registrySecretKey);
 
     private final Supplier<InformerCache> mirrors;
+    private final ReferencedSecretCache secrets;
 
-    public SecretReferences(Supplier<InformerCache> mirrors) {
+    public SecretReferences(Supplier<InformerCache> mirrors, ReferencedSecretCache secrets) {
         this.mirrors = mirrors;
+        this.secrets = secrets;
     }
 
+    /** After a mirror was deleted or changed its spec: forget (and stop watching) the Secrets no mirror names. */
+    public void forgetUnreferenced() {
+        secrets.forgetUnless(this::referenced);
+    }
+
+    /** The keys of the mirrors that use the Secret {@code namespace/name} in the body. */
     public List<String> mirrorsUsing(Exchange exchange) {
-        GenericKubernetesResource secret = exchange.getIn().getBody(GenericKubernetesResource.class);
+        String secret = exchange.getIn().getBody(String.class);
         InformerCache cache = mirrors.get();
         if (secret == null || cache == null) {
             return List.of();
         }
-        String key = MirrorResource.key(secret);
-        return Stream.concat(cache.byIndex(BY_CONNECTION_SECRET, key).stream(), cache.byIndex(BY_REGISTRY_SECRET, key).stream())
-                .map(MirrorResource::key).distinct().toList();
+        return usersOf(cache, secret).map(MirrorResource::key).distinct().toList();
+    }
+
+    /** Whether some mirror still names this Secret; while the mirrors' cache is not there, every Secret counts. */
+    public boolean referenced(SecretRef secret) {
+        InformerCache cache = mirrors.get();
+        return cache == null || usersOf(cache, secret.toString()).findAny().isPresent();
+    }
+
+    private static Stream<GenericKubernetesResource> usersOf(InformerCache cache, String secret) {
+        return Stream.of(BY_CONNECTION_SECRET, BY_REGISTRY_SECRET).flatMap(index -> cache.byIndex(index, secret).stream());
     }
 
     /** Never fails: an index function that throws stops the informer's list, and with it every mirror. */

@@ -15,8 +15,26 @@ public record Condition(String type, String status, String reason, String messag
     /** Quay's verification of the source registry (POST …/mirror/verify), after a create or a credential change. */
     public static final String REGISTRY_VERIFIED = "RegistryVerified";
 
+    /**
+     * The longest message written. Longer ones are cut and end in "…": the CRD allows 32768 characters, and a
+     * status write refused for its size would leave the user with no message at all.
+     */
+    public static final int MESSAGE_LIMIT = 1024;
+
     public static Condition of(String type, boolean status, String reason, String message, long generation) {
-        return new Condition(type, status ? "True" : "False", reason, message, null, generation);
+        return new Condition(type, status ? "True" : "False", reason, capped(message), null, generation);
+    }
+
+    /** The message, or its first {@value #MESSAGE_LIMIT} characters ending in "…". */
+    public static String capped(String message) {
+        if (message == null || message.length() <= MESSAGE_LIMIT) {
+            return message;
+        }
+        int end = MESSAGE_LIMIT - 1;
+        if (Character.isHighSurrogate(message.charAt(end - 1))) {
+            end--;
+        }
+        return message.substring(0, end) + "…";
     }
 
     /** Same meaning: everything but the transition time, which only moves when the status flips. */

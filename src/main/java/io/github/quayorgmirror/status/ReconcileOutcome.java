@@ -36,6 +36,7 @@ public final class ReconcileOutcome {
     private Condition registryVerified;
     private final List<String> advice = new ArrayList<>();
     private final List<Note> notes = new ArrayList<>();
+    private final List<Note> caveats = new ArrayList<>();
 
     public QuayMirrorState quayState() {
         return quayState;
@@ -127,6 +128,18 @@ public final class ReconcileOutcome {
 
     public void advise(String text) {
         advice.add(text);
+    }
+
+    /**
+     * Warnings about a pass that worked (e.g. credentials sent in cleartext): added to the Ready message, and
+     * sent as a Warning Event when the Ready message did not show them yet.
+     */
+    public List<Note> caveats() {
+        return caveats;
+    }
+
+    public void caveat(String reason, String message) {
+        caveats.add(Note.warning(reason, message));
     }
 
     public List<Note> notes() {

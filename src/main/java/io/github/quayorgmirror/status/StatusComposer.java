@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Builds the next status from the previous one and what this pass found: Ready as the summary,
@@ -42,7 +41,7 @@ public final class StatusComposer {
                 stamped,
                 generation,
                 outcome.existInQuay() != null ? outcome.existInQuay() : old.existInQuay(),
-                failure == null ? "" : failure.message(),
+                failure == null ? "" : Condition.capped(failure.message()),
                 outcome.quayState() != null ? QuayView.of(outcome.quayState()) : old.quay(),
                 outcome.lastApplied() != null ? outcome.lastApplied() : old.lastApplied(),
                 outcome.forcedSyncGeneration() != null ? outcome.forcedSyncGeneration() : old.lastForcedSyncGeneration(),
@@ -59,8 +58,10 @@ public final class StatusComposer {
                     Condition.of(Condition.RECONCILING, !failure.permanent(), failure.reason(), failure.message(), generation),
                     Condition.of(Condition.STALLED, failure.permanent(), failure.reason(), failure.message(), generation));
         }
-        String done = String.join(". ", Stream.concat(Stream.of("The mirror configuration in Quay matches the spec"),
-                outcome.advice().stream()).toList());
+        List<String> sentences = new ArrayList<>(List.of("The mirror configuration in Quay matches the spec"));
+        sentences.addAll(outcome.advice());
+        outcome.caveats().forEach(caveat -> sentences.add(caveat.message()));
+        String done = String.join(". ", sentences);
         Failure pending = outcome.pending();
         return List.of(
                 Condition.of(Condition.READY, true, RECONCILED, done, generation),

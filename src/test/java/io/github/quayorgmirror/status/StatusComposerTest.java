@@ -60,6 +60,30 @@ class StatusComposerTest {
     }
 
     @Test
+    void aLongFailureMessageIsCappedEverywhereItIsWritten() {
+        ReconcileOutcome outcome = new ReconcileOutcome();
+        outcome.failed(new ReconcileOutcome.Failure("InvalidSpec", "spec.repositoryFilters[0] is blank; ".repeat(500), true));
+
+        OrganizationMirrorStatus status = StatusComposer.compose(null, 3, outcome, T1);
+
+        assertThat(status.conditions()).allSatisfy(condition -> assertThat(condition.message())
+                .hasSize(Condition.MESSAGE_LIMIT).endsWith("…").startsWith("spec.repositoryFilters[0] is blank"));
+        assertThat(status.message()).hasSize(Condition.MESSAGE_LIMIT).endsWith("…");
+    }
+
+    @Test
+    void aCaveatOfASuccessfulPassIsPartOfTheReadyMessage() {
+        ReconcileOutcome outcome = new ReconcileOutcome();
+        outcome.caveat("CleartextConnection", "Warning: sent in cleartext");
+
+        OrganizationMirrorStatus status = StatusComposer.compose(null, 3, outcome, T1);
+
+        assertThat(status.condition(Condition.READY).message())
+                .isEqualTo("The mirror configuration in Quay matches the spec. Warning: sent in cleartext");
+        assertThat(status.condition(Condition.READY).status()).isEqualTo("True");
+    }
+
+    @Test
     void sameOutcomeLaterGivesAnEqualStatusSoNothingIsWritten() {
         ReconcileOutcome outcome = new ReconcileOutcome();
         outcome.observedInQuay(quayState("SUCCESS"));
