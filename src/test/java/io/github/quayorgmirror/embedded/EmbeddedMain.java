@@ -48,7 +48,8 @@ public final class EmbeddedMain {
         harness.kube().onMirrorAdmitted(mirror -> createOrganizationOnFirstUse(harness, mirror));
 
         printChanges(harness);
-        // a short shutdown timeout: Ctrl-C ends the sandbox within seconds, there is nothing in flight worth waiting for
+        // Camel waits up to its shutdown timeout (45 s) for exchanges in flight, e.g. a reconcile waiting on a slow
+        // Quay call: a sandbox has nothing worth that wait, so Ctrl-C ends it within seconds
         harness.startController(Map.of("camel.management.port", port, "orgmirror.watch.resync-period", "1m",
                 "camel.main.shutdownTimeout", "1"));
         say("Controller started; health at http://127.0.0.1:" + port + "/observe/health, metrics at http://127.0.0.1:"
