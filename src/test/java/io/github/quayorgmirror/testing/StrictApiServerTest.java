@@ -98,6 +98,19 @@ class StrictApiServerTest {
     }
 
     @Test
+    void appliesAJsonPatchAndRefusesOneWhoseTestFails() throws Exception {
+        HttpResponse<String> applied = send("PATCH", "application/json-patch+json",
+                "[{\"op\":\"replace\",\"path\":\"/spec/visibility\",\"value\":\"private\"}]", "");
+        HttpResponse<String> failedTest = send("PATCH", "application/json-patch+json",
+                "[{\"op\":\"test\",\"path\":\"/spec/visibility\",\"value\":\"public\"},"
+                        + "{\"op\":\"replace\",\"path\":\"/spec/visibility\",\"value\":\"public\"}]", "");
+
+        assertThat(applied.statusCode()).isEqualTo(200);
+        assertThat(failedTest.statusCode()).isEqualTo(422);
+        assertThat(spec(mirror().get()).get("visibility")).isEqualTo("private");
+    }
+
+    @Test
     void refusesAnUpdateWithoutResourceVersion() throws Exception {
         GenericKubernetesResource current = mirror().get();
         current.getMetadata().setResourceVersion(null);
