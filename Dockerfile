@@ -3,21 +3,25 @@
 # Image of quay-orgmirror-controller.
 #   docker build -t quay.io/quay-orgmirror/quay-orgmirror-controller:0.1.0 .
 #   docker build --build-arg SKIP_TESTS=true -t ... .     (skip the tests, e.g. when CI already ran them)
+#   mvn -B verify && docker build --target prebuilt -t ... .
+#                     (air-gapped: packages the target/ built on this host; no Maven, no download in the build)
 #
-# Stage 1 runs the same build as CI (mvn -B verify), so an image is only produced from a tested tree.
+# Stage "build" runs the same build as CI (mvn -B verify), so an image is only produced from a tested tree.
 FROM maven:3.9-eclipse-temurin-17 AS build
 ARG SKIP_TESTS=false
 WORKDIR /build
 # The POM first: its dependencies are resolved into the build cache before the sources are copied.
 COPY pom.xml ./
 RUN --mount=type=cache,target=/root/.m2 mvn -B -q dependency:go-offline || true
-# The whole tree (less .dockerignore): tests also check k8s/, docs/ and this Dockerfile.
+# The whole tree (less .dockerignore): tests also check k8s/, docs/ and this Dockerfile. The host's target/
+# (let through for the prebuilt target) is removed: a stale jar in lib/ must not reach the image.
 COPY . .
-RUN --mount=type=cache,target=/root/.m2 \
+RUN --mount=type=cache,target=/root/.m2 rm -rf target && \
     if [ "$SKIP_TESTS" = "true" ]; then mvn -B verify -DskipTests; else mvn -B verify; fi
 
-# Stage 2: a JRE, the jar, its lib/ (the jar's manifest Class-Path points at lib/), the routes.
-FROM eclipse-temurin:17-jre
+# Stage "runtime": a JRE, the routes, the entry point; the jar and its lib/ (the jar's manifest Class-Path
+# points at lib/) come from the build stage (default) or from the host's target/ (prebuilt).
+FROM eclipse-temurin:17-jre AS runtime
 LABEL org.opencontainers.image.title="quay-orgmirror-controller" \
       org.opencontainers.image.description="Keeps Quay organization mirrors in line with OrganizationMirror resources" \
       org.opencontainers.image.licenses="Apache-2.0"
@@ -27,8 +31,6 @@ LABEL org.opencontainers.image.title="quay-orgmirror-controller" \
 # (OpenShift assigns arbitrary ones) can run it.
 ARG APP_UID=185
 WORKDIR /deployments
-COPY --from=build /build/target/lib/ /deployments/lib/
-COPY --from=build /build/target/quay-orgmirror-controller.jar /deployments/quay-orgmirror-controller.jar
 COPY routes/ /deployments/routes/
 COPY --chmod=0755 src/main/docker/entrypoint.sh /deployments/entrypoint.sh
 # /deployments/config exists (empty) so that the file-configuration pattern below always has a directory to
@@ -45,3 +47,13 @@ EXPOSE 8080
 
 USER ${APP_UID}
 ENTRYPOINT ["/deployments/entrypoint.sh"]
+
+# docker build --target prebuilt: the jar and lib/ of a `mvn -B verify` already run on this host.
+FROM runtime AS prebuilt
+COPY target/lib/ /deployments/lib/
+COPY target/quay-orgmirror-controller.jar /deployments/quay-orgmirror-controller.jar
+
+# The default target (last stage): built and tested from source by the build stage.
+FROM runtime
+COPY --from=build /build/target/lib/ /deployments/lib/
+COPY --from=build /build/target/quay-orgmirror-controller.jar /deployments/quay-orgmirror-controller.jar

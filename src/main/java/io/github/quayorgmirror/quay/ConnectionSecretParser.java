@@ -82,10 +82,12 @@ public final class ConnectionSecretParser {
         if (value == null || value.isBlank()) {
             return true;
         }
+        // The spellings Ansible's boolean filter accepts, as the operator we replace read this key with it.
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new ConnectionSecretException(secret, "validateCerts", "must be \"true\" or \"false\"");
+            case "true", "yes", "on", "1", "y", "t" -> true;
+            case "false", "no", "off", "0", "n", "f" -> false;
+            default -> throw new ConnectionSecretException(secret, "validateCerts",
+                    "must be a boolean: true/false, yes/no, on/off or 1/0");
         };
     }
 

@@ -1,5 +1,6 @@
 package io.github.quayorgmirror.embedded;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.fabric8.kubernetes.client.Watcher;
@@ -30,19 +31,27 @@ import java.util.stream.Stream;
 public final class EmbeddedMain {
 
     private static final PrintStream OUT = System.out;
+    static final Path KUBECONFIG = Path.of("target/embedded/kubeconfig");
+    /** Held, so the level set on it is not lost to garbage collection. */
+    private static final java.util.logging.Logger MOCK_SERVER_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
     private EmbeddedMain() {
     }
 
     public static void main(String[] args) throws Exception {
+        quietLogging(Boolean.getBoolean("embedded.verbose"));
         String port = System.getProperty("camel.management.port", "8080");
         ControllerHarness harness = ControllerHarness.startWithTokenSecret();
         say("Kubernetes API (mock) at " + harness.kube().url() + ", fake Quay at " + harness.quay().baseUri());
         say("Connection Secret " + ControllerHarness.NAMESPACE + "/" + ControllerHarness.SECRET
                 + " created (host = the fake Quay, an org:admin token)");
+        harness.kube().onMirrorAdmitted(mirror -> createOrganizationOnFirstUse(harness, mirror));
 
         printChanges(harness);
-        harness.startController(Map.of("camel.management.port", port, "orgmirror.watch.resync-period", "1m"));
+        // Camel waits up to its shutdown timeout (45 s) for exchanges in flight, e.g. a reconcile waiting on a slow
+        // Quay call: a sandbox has nothing worth that wait, so Ctrl-C ends it within seconds
+        harness.startController(Map.of("camel.management.port", port, "orgmirror.watch.resync-period", "1m",
+                "camel.main.shutdownTimeout", "1"));
         say("Controller started; health at http://127.0.0.1:" + port + "/observe/health, metrics at http://127.0.0.1:"
                 + port + "/observe/metrics");
 
@@ -50,6 +59,15 @@ public final class EmbeddedMain {
             harness.kube().apply(sample, ControllerHarness.NAMESPACE);
             say("Applied " + sample);
         }
+        Path kubeconfig = harness.kube().writeKubeconfig(KUBECONFIG, ControllerHarness.NAMESPACE).toAbsolutePath();
+        say("kubectl works against it (kubectl 1.32). In another shell:");
+        OUT.println();
+        OUT.println("  export KUBECONFIG=" + kubeconfig);
+        OUT.println("  kubectl get organizationmirrors");
+        OUT.println("  kubectl edit organizationmirror organizationmirror-sample     # e.g. set spec.visibility: private");
+        OUT.println("  kubectl delete organizationmirror organizationmirror-sample");
+        OUT.println();
+        say("Your own OrganizationMirrors work too: the fake Quay creates their organization on first use. Ctrl-C stops.");
 
         CountDownLatch interrupted = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -58,6 +76,34 @@ public final class EmbeddedMain {
             interrupted.countDown();
         }));
         interrupted.await();
+    }
+
+    /** The fake Quay gets the organization (and its robot) of a resource a user creates, so any manifest can be tried. */
+    private static void createOrganizationOnFirstUse(ControllerHarness harness, JsonNode mirror) {
+        String organization = mirror.at("/spec/organization").asText();
+        if (organization.isEmpty() || harness.quay().hasOrganization(organization)) {
+            return;
+        }
+        harness.quay().addOrganization(organization);
+        harness.quay().makeOrgAdmin(organization, ControllerHarness.USER);
+        String robot = mirror.at("/spec/robotUsername").asText();
+        String robotName = robot.startsWith(organization + "+") ? robot.substring(organization.length() + 1) : "";
+        if (!robotName.isEmpty()) {
+            harness.quay().addRobot(organization, robotName);
+        }
+        say("Fake Quay: created organization '" + organization + "'" + (robotName.isEmpty() ? "" : " and robot '" + robot + "'")
+                + " for " + mirror.at("/metadata/name").asText() + " (first use)");
+    }
+
+    /**
+     * The controller's INFO lines and this narrative only: DEBUG of the tests' log configuration and the mock
+     * server's request log stay off unless {@code -Dembedded.verbose=true}. Runs before any logger exists.
+     */
+    private static void quietLogging(boolean verbose) {
+        if (!verbose) {
+            System.setProperty("log4j2.configurationFile", "classpath:embedded-log4j2.xml");
+            MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
+        }
     }
 
     /** The OrganizationMirror samples; the sample Secret holds placeholders, so the harness made a real one. */

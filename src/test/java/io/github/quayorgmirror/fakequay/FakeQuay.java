@@ -55,6 +55,10 @@ public final class FakeQuay implements AutoCloseable {
         locked(() -> state.orgs.putIfAbsent(org, new Organization(org)));
     }
 
+    public boolean hasOrganization(String org) {
+        return locked(() -> state.org(org) != null);
+    }
+
     /** A user who can sign in; keeps the superuser flag if the user already exists. */
     public void addUser(String username, String password) {
         locked(() -> state.addUser(username, password));

@@ -13,9 +13,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks the CRD's OpenAPI schema against manifests, the way the API server would. CEL rules
- * ({@code x-kubernetes-validations}) cannot be evaluated here: their presence and wording are checked,
- * their behaviour needs a real API server.
+ * Checks the CRD's OpenAPI schema against manifests with a JSON-Schema validator, and against herve4m's
+ * CRD. The CEL rules ({@code x-kubernetes-validations}) and the API server's own wording are checked by
+ * {@link CrdAdmissionTest}, through the tests' API server's admission.
  */
 class CrdSchemaTest {
 

@@ -58,8 +58,8 @@ class ConnectionSecretParserTest {
                 Arguments.of(data("host", "https://", "token", TOKEN), "host", "not a valid"),
                 Arguments.of(data("host", "https://quay.example.com?x=1", "token", TOKEN), "host", "not a valid"),
                 Arguments.of(data("host", "https://user:pw@quay.example.com", "token", TOKEN), "host", "not a valid"),
-                Arguments.of(data("host", "q", "token", TOKEN, "validateCerts", "yes"), "validateCerts", "\"true\" or \"false\""),
-                Arguments.of(data("host", "q", "token", TOKEN, "validateCerts", "0"), "validateCerts", "\"true\" or \"false\""),
+                Arguments.of(data("host", "q", "token", TOKEN, "validateCerts", "maybe"), "validateCerts", "yes/no, on/off or 1/0"),
+                Arguments.of(data("host", "q", "token", TOKEN, "validateCerts", "2"), "validateCerts", "yes/no, on/off or 1/0"),
                 Arguments.of(data("host", "q", "token", TOKEN, "timeout", "ten"), "timeout", "number of seconds"),
                 Arguments.of(data("host", "q", "token", TOKEN, "timeout", "10s"), "timeout", "number of seconds"),
                 Arguments.of(data("host", "q", "token", TOKEN, "timeout", "0"), "timeout", "greater than 0"),
@@ -124,7 +124,11 @@ class ConnectionSecretParserTest {
 
     static Stream<Arguments> validateCertsValues() {
         return Stream.of(Arguments.of(null, true), Arguments.of("true", true), Arguments.of("TRUE", true),
-                Arguments.of("False", false), Arguments.of("false", false), Arguments.of(" false ", false));
+                Arguments.of("False", false), Arguments.of("false", false), Arguments.of(" false ", false),
+                // the spellings of Ansible's boolean filter, which the operator we replace read this key with
+                Arguments.of("yes", true), Arguments.of("No", false), Arguments.of("ON", true), Arguments.of("off", false),
+                Arguments.of("1", true), Arguments.of("0", false), Arguments.of("y", true), Arguments.of("N", false),
+                Arguments.of("t", true), Arguments.of("F", false));
     }
 
     @ParameterizedTest

@@ -22,13 +22,31 @@ class DockerImageTest {
 
     @Test
     void runtimeStageHoldsTheJarItsLibrariesAndTheRoutes() {
-        assertThat(dockerfile).containsPattern("(?m)^FROM eclipse-temurin:17-jre$")
+        assertThat(dockerfile).containsPattern("(?m)^FROM eclipse-temurin:17-jre AS runtime$")
                 .contains("/build/target/lib/ /deployments/lib/")
                 .contains("/build/target/quay-orgmirror-controller.jar /deployments/quay-orgmirror-controller.jar")
                 .contains("routes/ " + ManifestsTest.ROUTES_MOUNT + "/")
                 .contains("CAMEL_MAIN_ROUTESINCLUDEPATTERN=file:" + ManifestsTest.ROUTES_MOUNT + "/*.yaml")
                 .contains("CAMEL_MAIN_FILECONFIGURATIONS=/deployments/config/*.properties")
                 .contains("EXPOSE " + configuration.effectiveValue("camel.management.port"));
+    }
+
+    /** Air-gapped builds: the prebuilt target packages the host's target/ and never runs Maven. */
+    @Test
+    void prebuiltTargetPackagesTheHostBuildWithoutMaven() {
+        String prebuilt = dockerfile.substring(dockerfile.indexOf("FROM runtime AS prebuilt"),
+                dockerfile.lastIndexOf("\nFROM runtime"));
+        String dockerignore = ProjectTree.read(".dockerignore");
+
+        assertThat(prebuilt).contains("COPY target/lib/ /deployments/lib/")
+                .contains("COPY target/quay-orgmirror-controller.jar /deployments/quay-orgmirror-controller.jar")
+                .doesNotContain("mvn").doesNotContain("--from=build");
+        assertThat(dockerignore).contains("!target/quay-orgmirror-controller.jar", "!target/lib")
+                .doesNotContainPattern("(?m)^target/$");
+        assertThat(dockerfile).as("the build stage does not package a stale host jar")
+                .contains("rm -rf target && \\");
+        assertThat(dockerfile.trim().lines().filter(line -> line.startsWith("FROM ")).reduce((a, b) -> b).orElseThrow())
+                .as("the default target builds from source").isEqualTo("FROM runtime");
     }
 
     @Test

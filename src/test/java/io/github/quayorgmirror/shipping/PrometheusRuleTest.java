@@ -3,7 +3,10 @@ package io.github.quayorgmirror.shipping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -48,5 +51,29 @@ class PrometheusRuleTest {
         assertThat(rules).extracting(rule -> rule.get("expr").toString())
                 .anySatisfy(expression -> assertThat(expression).contains("orgmirror_leader"))
                 .anySatisfy(expression -> assertThat(expression).contains("orgmirror_informer_healthy"));
+    }
+
+    /** Two installs in two namespaces are judged apart: each aggregation keeps the namespace. */
+    @Test
+    void everyAggregationIsByNamespace() {
+        Pattern aggregation = Pattern.compile("\\b(sum|max|min|avg|count)\\s*(by\\s*\\([^)]*\\))?\\s*\\(");
+        assertThat(rules).allSatisfy(rule -> {
+            Matcher found = aggregation.matcher(rule.get("expr").toString());
+            while (found.find()) {
+                assertThat(found.group(2)).as("%s: %s", rule.get("alert"), found.group()).isNotNull().contains("namespace");
+            }
+        });
+    }
+
+    /** Each alert's runbook_url is a heading of docs/operations.md (GitHub's anchor of it). */
+    @Test
+    void everyAlertLinksToItsTroubleshootingSection() {
+        List<String> anchors = ProjectTree.read("docs/operations.md").lines().filter(line -> line.startsWith("#"))
+                .map(line -> "docs/operations.md#" + line.replaceFirst("^#+\\s*", "").toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9 _-]", "").replace(' ', '-'))
+                .toList();
+
+        assertThat(rules).allSatisfy(rule -> assertThat(anchors).as("runbook of %s", rule.get("alert"))
+                .contains(String.valueOf(YamlTree.map(rule, "annotations").get("runbook_url"))));
     }
 }

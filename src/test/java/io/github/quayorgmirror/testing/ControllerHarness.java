@@ -170,6 +170,17 @@ public final class ControllerHarness implements AutoCloseable {
     }
 
     /**
+     * Stores an OrganizationMirror from a YAML text without the CRD's admission: a resource created under an
+     * older CRD without today's rules (herve4m's has no patterns), which the controller must still handle.
+     */
+    public GenericKubernetesResource createUnchecked(String yaml) {
+        GenericKubernetesResource resource = Serialization.unmarshal(yaml, GenericKubernetesResource.class);
+        resource.getMetadata().setNamespace(NAMESPACE);
+        kube.storeUnchecked(resource);
+        return mirror(resource.getMetadata().getName());
+    }
+
+    /**
      * Changes the resource as a user would. The edit carries the resourceVersion it read; when the
      * controller wrote in between (409), it reads again and retries, as a user would.
      */

@@ -20,6 +20,8 @@ import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.mockwebserver.dsl.MockServerExpectation;
+import io.github.quayorgmirror.testing.apiserver.CrdModel;
+import io.github.quayorgmirror.testing.apiserver.StrictApiServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -50,21 +52,29 @@ public final class MockKubernetes implements AutoCloseable {
     public static final String KIND = "OrganizationMirror";
 
     private final Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
-    private final FaultInjectingDispatcher dispatcher =
-            new FaultInjectingDispatcher(new KubernetesMixedDispatcher(expectations));
+    private final StrictApiServer strict;
+    private final FaultInjectingDispatcher dispatcher;
     private final int port;
     private KubernetesMockServer server;
     private final NamespacedKubernetesClient client;
 
-    private MockKubernetes() {
-        server = startServer(0);
-        port = server.getPort();
+    private MockKubernetes(int requestedPort) {
+        port = requestedPort == 0 ? freePort() : requestedPort;
+        strict = new StrictApiServer(new KubernetesMixedDispatcher(expectations), CrdModel.read(CRD_FILE),
+                "127.0.0.1:" + port);
+        dispatcher = new FaultInjectingDispatcher(strict);
+        server = startServer(port);
         client = server.createClient();
     }
 
     /** Starts a mock API server on a free port and registers the OrganizationMirror CRD. */
     public static MockKubernetes start() {
-        MockKubernetes mock = new MockKubernetes();
+        return start(0);
+    }
+
+    /** As {@link #start()}, on the given port (0: a free one). */
+    public static MockKubernetes start(int port) {
+        MockKubernetes mock = new MockKubernetes(port);
         mock.registerCrd();
         return mock;
     }
@@ -202,6 +212,20 @@ public final class MockKubernetes implements AutoCloseable {
         return client.genericKubernetesResources(API_VERSION, KIND);
     }
 
+    /**
+     * Stores an OrganizationMirror without the CRD's admission, as one written before the CRD had its current
+     * rules (or with a CRD that had none) would be: for tests of how the controller copes with such specs.
+     */
+    public void storeUnchecked(GenericKubernetesResource mirror) {
+        strict.storeUnchecked(mirror.getMetadata().getNamespace(),
+                client.getKubernetesSerialization().convertValue(mirror, com.fasterxml.jackson.databind.JsonNode.class));
+    }
+
+    /** Calls {@code listener} with each OrganizationMirror admitted, before it is stored and any watcher sees it. */
+    public void onMirrorAdmitted(java.util.function.Consumer<com.fasterxml.jackson.databind.JsonNode> listener) {
+        strict.onAdmitted(listener);
+    }
+
     /** Creates an OrganizationMirror like k8s/samples/organizationmirror-sample.yaml, under another name and namespace. */
     public GenericKubernetesResource createMirror(String namespace, String name, Map<String, String> labels) {
         GenericKubernetesResource mirror = client.getKubernetesSerialization()
@@ -226,6 +250,14 @@ public final class MockKubernetes implements AutoCloseable {
     private static String readSample() {
         try {
             return Files.readString(SAMPLE_FILE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
