@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.github.quayorgmirror.informer.InformerCache;
 import io.github.quayorgmirror.leader.LeaderElection;
 import io.github.quayorgmirror.leader.LeaseSettings;
+import io.github.quayorgmirror.leader.LeadershipFence;
 import io.github.quayorgmirror.observe.ControllerMetrics;
 import io.github.quayorgmirror.observe.ControllerStatus;
 import io.github.quayorgmirror.observe.ResourceCensus;
@@ -71,19 +72,21 @@ public class ControllerConfiguration implements CamelConfiguration {
         Clock clock = Clock.systemUTC();
         Supplier<InformerCache> mirrors = () -> registry.lookupByNameAndType(MIRROR_CACHE, InformerCache.class);
 
+        LeaderElection leaderElection = new LeaderElection(leaseSettings(context, client), client);
+        LeadershipFence fence = leaderElection.fence();
+        registry.bind("leadershipFence", fence);
         OwnWrites ownWrites = new OwnWrites();
-        registry.bind("resourceSteps", new ResourceSteps(mirrors, new Finalizers(client, ownWrites), ownWrites));
+        registry.bind("resourceSteps", new ResourceSteps(mirrors, new Finalizers(client, ownWrites, fence), ownWrites));
         registry.bind("connectionSteps",
                 new ConnectionSteps(Boolean.parseBoolean(property(context, "orgmirror.reconcile.allow-cross-namespace-secrets"))));
         registry.bind("mirrorConfigSteps", new MirrorConfigSteps(clock));
         registry.bind("forceSyncSteps", new ForceSyncSteps());
-        registry.bind("outcomeSteps", new OutcomeSteps(new StatusWriter(client, clock, ownWrites),
+        registry.bind("outcomeSteps", new OutcomeSteps(new StatusWriter(client, clock, ownWrites, fence),
                 duration(context, "orgmirror.reconcile.stalled-retry"), duration(context, "orgmirror.reconcile.sync-pending-retry")));
         registry.bind("eventFactory", new EventFactory(clock, instanceName()));
         registry.bind("secretReferences", new SecretReferences(mirrors));
         registry.bind("organizationMirrorIndexers", SecretReferences.INDEXERS);
 
-        LeaderElection leaderElection = new LeaderElection(leaseSettings(context, client), client);
         leaderElection.whenLeading(() -> requeueEverything(context, mirrors.get()));
         registry.bind("leaderElection", leaderElection);
         context.addService(leaderElection);

@@ -2,6 +2,7 @@ package io.github.quayorgmirror.reconcile;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.github.quayorgmirror.leader.LeadershipLostException;
 import io.github.quayorgmirror.quay.QuayApiException;
 import io.github.quayorgmirror.queue.WorkQueueConstants;
 import io.github.quayorgmirror.status.Condition;
@@ -19,6 +20,9 @@ import org.apache.camel.Exchange;
 /** The end of every pass: a failure becomes a condition, the status is written if it changed, the queue told when to come back. */
 public class OutcomeSteps {
 
+    /** Boolean: the pass was stopped by the leadership fence. */
+    static final String FENCED = "reconcileFenced";
+
     private final StatusWriter statusWriter;
     private final Duration stalledRetry;
     private final Duration syncPendingRetry;
@@ -32,6 +36,12 @@ public class OutcomeSteps {
     /** Turns the exception that ended the pass into a Failure; a Warning Event only when the failure is new. */
     public void recordFailure(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (cause instanceof LeadershipLostException) {
+            // what the pass found so far is not written (status, Events): the next leader looks again
+            exchange.setProperty(ReconcileProperties.OUTCOME, new ReconcileOutcome());
+            exchange.setProperty(FENCED, true);
+            return;
+        }
         Failure failure = withConnectionSecret(describe(cause), exchange);
         if (Boolean.TRUE.equals(exchange.getProperty(ReconcileProperties.DELETING, Boolean.class))) {
             failure = new Failure("DeletionBlocked", "Deletion is blocked (" + failure.reason() + "): " + failure.message()
@@ -54,7 +64,12 @@ public class OutcomeSteps {
     }
 
     /** Writes the status (only if it changed) and sets the work queue's instructions for this key. */
-    public void writeStatus(Exchange exchange) {
+    public void writeStatus(Exchange exchange) throws LeadershipLostException {
+        if (exchange.getProperty(FENCED, false, Boolean.class)) {
+            exchange.setProperty(WorkQueueConstants.FAILED, true);
+            exchange.setProperty(ReconcileProperties.RESULT, "failed");
+            return;
+        }
         ReconcileOutcome outcome = exchange.getProperty(ReconcileProperties.OUTCOME, ReconcileOutcome.class);
         GenericKubernetesResource resource = ResourceSteps.resource(exchange);
         boolean deleting = Boolean.TRUE.equals(exchange.getProperty(ReconcileProperties.DELETING, Boolean.class));

@@ -2,6 +2,7 @@ package io.github.quayorgmirror.reconcile;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.github.quayorgmirror.informer.InformerCache;
+import io.github.quayorgmirror.leader.LeadershipLostException;
 import io.github.quayorgmirror.status.Finalizers;
 import io.github.quayorgmirror.status.MirrorResource;
 import io.github.quayorgmirror.status.OwnWrites;
@@ -49,7 +50,7 @@ public class ResourceSteps {
         }
     }
 
-    public void ensureFinalizer(Exchange exchange) {
+    public void ensureFinalizer(Exchange exchange) throws LeadershipLostException {
         GenericKubernetesResource updated = finalizers.ensure(resource(exchange));
         if (updated != null) {
             exchange.setProperty(ReconcileProperties.RESOURCE, updated);
@@ -67,7 +68,7 @@ public class ResourceSteps {
     }
 
     /** Deletion that leaves Quay alone: preservation asked for, or nothing was ever created there. */
-    public void releaseKeepingQuay(Exchange exchange) {
+    public void releaseKeepingQuay(Exchange exchange) throws LeadershipLostException {
         GenericKubernetesResource resource = resource(exchange);
         String why = MirrorResource.spec(resource).preserveInQuay()
                 ? "spec.preserveInQuayOnDeletion is true: the mirror configuration stays in Quay"
@@ -75,12 +76,12 @@ public class ResourceSteps {
         release(exchange, Note.normal("Released", why));
     }
 
-    public void releaseAfterQuayDeletion(Exchange exchange) {
+    public void releaseAfterQuayDeletion(Exchange exchange) throws LeadershipLostException {
         release(exchange, Note.normal("Deleted", "Deleted the mirror configuration of organization "
                 + exchange.getProperty("quayOrganization") + " in Quay (its repositories stay in Quay)"));
     }
 
-    private void release(Exchange exchange, Note note) {
+    private void release(Exchange exchange, Note note) throws LeadershipLostException {
         finalizers.remove(resource(exchange));
         outcome(exchange).release();
         outcome(exchange).note(note);

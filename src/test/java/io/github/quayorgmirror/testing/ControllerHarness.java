@@ -115,8 +115,13 @@ public final class ControllerHarness implements AutoCloseable {
 
     /** Starts a controller on the real routes with fast test timings; extra properties win. */
     public Main startController(Map<String, String> properties) {
+        return startController(properties, CONTROLLER_USER_AGENT);
+    }
+
+    /** A controller whose API client announces itself with this User-Agent: its requests can be told apart. */
+    public Main startController(Map<String, String> properties, String userAgent) {
         Main main = ControllerMain.newMain();
-        KubernetesClient client = kube.newClient(CONTROLLER_USER_AGENT);
+        KubernetesClient client = kube.newClient(userAgent);
         clients.put(main, client);
         main.bind("kubernetesClient", client);
         Map<String, String> settings = new LinkedHashMap<>();
