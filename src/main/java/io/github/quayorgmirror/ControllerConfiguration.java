@@ -16,7 +16,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.github.quayorgmirror.reconcile.ConnectionSteps;
+import io.github.quayorgmirror.reconcile.DeletionSteps;
 import io.github.quayorgmirror.reconcile.ForceSyncSteps;
+import io.github.quayorgmirror.reconcile.KnownConnections;
 import io.github.quayorgmirror.reconcile.MirrorConfigSteps;
 import io.github.quayorgmirror.reconcile.OutcomeSteps;
 import io.github.quayorgmirror.reconcile.ResourceSteps;
@@ -52,6 +54,7 @@ public class ControllerConfiguration implements CamelConfiguration {
     static final String WORK_QUEUE = "workqueue:organizationmirrors";
     static final String METRICS_REGISTRY = "metricsRegistry";
 
+
     @Override
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
@@ -76,15 +79,20 @@ public class ControllerConfiguration implements CamelConfiguration {
         LeadershipFence fence = leaderElection.fence();
         registry.bind("leadershipFence", fence);
         OwnWrites ownWrites = new OwnWrites();
-        registry.bind("resourceSteps", new ResourceSteps(mirrors, new Finalizers(client, ownWrites, fence), ownWrites));
-        registry.bind("connectionSteps",
-                new ConnectionSteps(Boolean.parseBoolean(property(context, "orgmirror.reconcile.allow-cross-namespace-secrets"))));
+        Finalizers finalizers = new Finalizers(client, ownWrites, fence);
+        SecretReferences secretReferences = new SecretReferences(mirrors);
+        KnownConnections knownConnections = new KnownConnections(secretReferences::mirrorsUsing);
+        registry.bind("resourceSteps", new ResourceSteps(mirrors, finalizers, ownWrites));
+        registry.bind("deletionSteps", new DeletionSteps(finalizers, knownConnections, DeletionSteps.terminatingIn(client),
+                () -> registry.lookupByNameAndType(METRICS_REGISTRY, MeterRegistry.class).counter(ControllerMetrics.ORPHANED).increment()));
+        registry.bind("connectionSteps", new ConnectionSteps(
+                Boolean.parseBoolean(property(context, "orgmirror.reconcile.allow-cross-namespace-secrets")), knownConnections));
         registry.bind("mirrorConfigSteps", new MirrorConfigSteps(clock));
         registry.bind("forceSyncSteps", new ForceSyncSteps());
         registry.bind("outcomeSteps", new OutcomeSteps(new StatusWriter(client, clock, ownWrites, fence),
                 duration(context, "orgmirror.reconcile.stalled-retry"), duration(context, "orgmirror.reconcile.sync-pending-retry")));
         registry.bind("eventFactory", new EventFactory(clock, instanceName()));
-        registry.bind("secretReferences", new SecretReferences(mirrors));
+        registry.bind("secretReferences", secretReferences);
         registry.bind("organizationMirrorIndexers", SecretReferences.INDEXERS);
 
         leaderElection.whenLeading(() -> requeueEverything(context, mirrors.get()));

@@ -14,9 +14,11 @@ import org.apache.camel.Exchange;
 public class ConnectionSteps {
 
     private final boolean allowCrossNamespaceSecrets;
+    private final KnownConnections knownConnections;
 
-    public ConnectionSteps(boolean allowCrossNamespaceSecrets) {
+    public ConnectionSteps(boolean allowCrossNamespaceSecrets, KnownConnections knownConnections) {
         this.allowCrossNamespaceSecrets = allowCrossNamespaceSecrets;
+        this.knownConnections = knownConnections;
     }
 
     /** Sets the Secret's namespace and name; {@code connSecretRef.namespace} defaults to the resource's. */
@@ -50,11 +52,16 @@ public class ConnectionSteps {
         Map<String, String> data = secret.getData() == null ? Map.of() : secret.getData();
         QuayConnection connection = ConnectionSecretParser.parse(namespace + "/" + name, data);
         exchange.setProperty(QuayRequests.CONNECTION, connection);
+        knownConnections.remember(namespace + "/" + name, connection);
         exchange.setProperty(ReconcileProperties.SECRET_VERSION, secret.getMetadata().getResourceVersion());
     }
 
     /** The organization path segment for the Quay calls. */
     public void targetOrganization(Exchange exchange) throws ControllerFailure {
+        requireOrganization(exchange);
+    }
+
+    static void requireOrganization(Exchange exchange) throws ControllerFailure {
         String organization = MirrorResource.spec(ResourceSteps.resource(exchange)).organization();
         if (organization == null || organization.isBlank()) {
             throw new ControllerFailure("InvalidSpec", "spec.organization is required: it names the Quay organization"

@@ -31,11 +31,16 @@ public class SecretReferences {
 
     public List<String> mirrorsUsing(Exchange exchange) {
         GenericKubernetesResource secret = exchange.getIn().getBody(GenericKubernetesResource.class);
+        return secret == null ? List.of() : mirrorsUsing(MirrorResource.key(secret));
+    }
+
+    /** Keys of the mirrors whose connection is the Secret {@code namespace/name}. */
+    public List<String> mirrorsUsing(String secretKey) {
         InformerCache cache = mirrors.get();
-        if (secret == null || cache == null) {
+        if (cache == null) {
             return List.of();
         }
-        return cache.byIndex(BY_CONNECTION_SECRET, MirrorResource.key(secret)).stream().map(MirrorResource::key).toList();
+        return cache.byIndex(BY_CONNECTION_SECRET, secretKey).stream().map(MirrorResource::key).toList();
     }
 
     /** Never fails: an index function that throws stops the informer's list, and with it every mirror. */

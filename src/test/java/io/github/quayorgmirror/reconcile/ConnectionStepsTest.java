@@ -20,7 +20,7 @@ class ConnectionStepsTest {
 
     private static final String TOKEN = "tokenvalue0123456789";
 
-    private final ConnectionSteps steps = new ConnectionSteps(true);
+    private final ConnectionSteps steps = new ConnectionSteps(true, new KnownConnections(secret -> java.util.List.of()));
 
     @Test
     void aUsableSecretBecomesAConnectionAndLeavesTheBody() throws Exception {
