@@ -58,7 +58,7 @@ class QuayRedeliveryIT extends QuayRoutesTestBase {
     }
 
     @Test
-    void redeliveredCreateThatFindsItsOwnConfigIsNotPermanent() {
+    void aCreateThatFindsAConfigurationIsTypedForAdoptionRedeliveredOrNot() {
         // the first POST went through in Quay, yet its answer was lost to the caller (here: a 503 instead)
         succeed("quay-create-org-mirror", tokenConnection(aliceToken), "org", createBody());
         quay.clearCalls();
@@ -67,14 +67,14 @@ class QuayRedeliveryIT extends QuayRoutesTestBase {
         Exchange answer = call("quay-create-org-mirror", tokenConnection(aliceToken), "org", createBody());
 
         assertThat(callsTo("POST", MIRROR)).extracting(RecordedCall::status).containsExactly(503, 400);
-        assertThat(answer.getException()).isInstanceOfSatisfying(QuayRejectedException.class, e -> {
+        assertThat(answer.getException()).isInstanceOfSatisfying(QuayMirrorExistsException.class, e -> {
             assertThat(e.permanent()).isFalse();
             assertThat(e.getMessage()).contains("Mirror configuration already exists for this organization",
                     "an earlier attempt of this create probably went through");
         });
         Exchange notRedelivered = call("quay-create-org-mirror", tokenConnection(aliceToken), "org", createBody());
-        assertThat(notRedelivered.getException()).isInstanceOfSatisfying(QuayRejectedException.class,
-                e -> assertThat(e.permanent()).isTrue());
+        assertThat(notRedelivered.getException()).isInstanceOfSatisfying(QuayMirrorExistsException.class,
+                e -> assertThat(e.getMessage()).contains("created meanwhile"));
     }
 
     @Test
