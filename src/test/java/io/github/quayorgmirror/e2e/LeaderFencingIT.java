@@ -5,8 +5,10 @@ import static io.github.quayorgmirror.testing.ControllerHarness.ORGANIZATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseSpec;
 import io.github.quayorgmirror.fakequay.FaultSpec;
 import io.github.quayorgmirror.leader.LeaderElection;
+import io.github.quayorgmirror.status.MirrorResource;
 import io.github.quayorgmirror.testing.ControllerHarness;
 import java.time.Duration;
 import java.util.List;
@@ -75,6 +77,37 @@ class LeaderFencingIT {
                 harness.quay().mirrorConfig(ORGANIZATION).orElseThrow().get("sync_interval")));
         harness.awaitReady("organizationmirror-sample");
         assertThat(harness.quay().calls("POST", MIRROR_PATH)).hasSize(1);
+    }
+
+    @Test
+    void aLeaderStoppedMidCreateKeepsItsLeaseUntilItExpiresAndTheNextLeaderAdoptsWhatItCreated() {
+        Main first = harness.startController(replica("replica-a"), "replica-a");
+        await().atMost(Duration.ofSeconds(20)).until(() -> leading(first));
+        Main second = harness.startController(replica("replica-b"), "replica-b");
+        // Quay creates the configuration; the answer never reaches the leader before it is stopped
+        harness.quay().failNext(FaultSpec.forPath(MIRROR_PATH).method("POST").afterProcessing()
+                .delay(Duration.ofSeconds(40)));
+        harness.applySample();
+        await().atMost(Duration.ofSeconds(20)).until(() -> harness.quay().faultsFired() == 1);
+
+        harness.stopController(first);
+
+        // fabric8's release rewrites the Lease to a 1 s duration (its holder may stay, as the update merges)
+        assertThat(lease()).as("a pass still hangs on Quay: the Lease is not released, it expires")
+                .extracting(spec -> spec.getHolderIdentity(), spec -> spec.getLeaseDurationSeconds())
+                .containsExactly("replica-a", 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> leading(second));
+        harness.awaitReady("organizationmirror-sample");
+        // the fake records a call when it answers: the stopped leader's create is still unanswered
+        assertThat(harness.quay().calls("POST", MIRROR_PATH)).as("adopted: the next leader sent no create").isEmpty();
+        MirrorResource.api(harness.kube().client()).inNamespace(NAMESPACE).withName("organizationmirror-sample").delete();
+        await().atMost(Duration.ofSeconds(30)).until(() -> harness.mirror("organizationmirror-sample") == null);
+        assertThat(harness.quay().mirrorConfig(ORGANIZATION)).as("nothing orphaned").isEmpty();
+    }
+
+    private LeaseSpec lease() {
+        return harness.kube().client().leases().inNamespace(NAMESPACE).withName("quay-orgmirror-controller").get()
+                .getSpec();
     }
 
     static Map<String, String> replica(String identity) {
