@@ -8,7 +8,6 @@ import io.github.quayorgmirror.status.Condition;
 import io.github.quayorgmirror.status.MirrorResource;
 import io.github.quayorgmirror.testing.ControllerHarness;
 import io.github.quayorgmirror.testing.SilentServer;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.camel.main.Main;
@@ -63,8 +62,8 @@ class DeadQuayIT {
         Condition ready = harness.awaitCondition("dead", Condition.READY, "False", "QuayCircuitOpen");
         assertThat(ready.message()).contains("is not answering").contains("the next attempt is at 20");
         assertThat(deadQuay.connections()).as("the calls that opened it, then none").isEqualTo(5);
-        assertThat(controller.getCamelContext().getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class)
-                .get("orgmirror.quay.circuit.open").tag("host", deadQuay.baseUri().getAuthority()).gauge().value())
+        assertThat(ControllerHarness.meters(controller).get("orgmirror.quay.circuit.open")
+                .tag("host", deadQuay.baseUri().getAuthority()).gauge().value())
                 .isEqualTo(1.0);
     }
 

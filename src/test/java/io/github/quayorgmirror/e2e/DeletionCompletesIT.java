@@ -11,7 +11,6 @@ import io.github.quayorgmirror.fakequay.FaultSpec;
 import io.github.quayorgmirror.status.Condition;
 import io.github.quayorgmirror.status.MirrorResource;
 import io.github.quayorgmirror.testing.ControllerHarness;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.camel.main.Main;
@@ -85,8 +84,7 @@ class DeletionCompletesIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> harness.mirror(NAME) == null);
         assertThat(harness.events("Warning", NAME)).anyMatch(event -> event.startsWith("OrphanedInQuay: ")
                 && event.contains("organization " + ORGANIZATION + " stays in Quay"));
-        assertThat(second.getCamelContext().getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class)
-                .get("orgmirror.orphaned").counter().count()).isEqualTo(1.0);
+        assertThat(ControllerHarness.meters(second).get("orgmirror.orphaned").counter().count()).isEqualTo(1.0);
         assertThat(harness.quay().calls("DELETE", MIRROR_PATH)).isEmpty();
     }
 

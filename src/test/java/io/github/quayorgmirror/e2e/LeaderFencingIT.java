@@ -7,12 +7,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseSpec;
 import io.github.quayorgmirror.fakequay.FaultSpec;
-import io.github.quayorgmirror.leader.LeaderElection;
 import io.github.quayorgmirror.status.MirrorResource;
 import io.github.quayorgmirror.testing.ControllerHarness;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,19 +40,15 @@ class LeaderFencingIT {
 
     @Test
     void aLeaderPausedPastItsLeaseWritesNothingAndLeadsCleanlyAgainLater() {
-        Main first = harness.startController(replica("replica-a"), "replica-a");
-        await().atMost(Duration.ofSeconds(20)).until(() -> leading(first));
-        Main second = harness.startController(replica("replica-b"), "replica-b");
         // the first leader's pass reads Quay ("no mirror"), and the answer takes longer than the Lease lasts
-        harness.quay().failNext(FaultSpec.forPath(MIRROR_PATH).method("GET").afterProcessing()
-                .delay(Duration.ofSeconds(10)));
-        harness.applySample();
-        await().atMost(Duration.ofSeconds(20)).until(() -> harness.quay().faultsFired() == 1);
+        Main[] replicas = twoReplicasWhileTheLeaderWaitsFor("GET", Duration.ofSeconds(10));
+        Main first = replicas[0];
+        Main second = replicas[1];
         // meanwhile its renewals do not get through: the other replica takes the Lease once it expired
         harness.kube().refuseFrom("replica-a", LEASE_PATH, 500);
         int requestsBeforeLoss = harness.kube().requestsFrom("replica-a").size();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> leading(second));
+        await().atMost(Duration.ofSeconds(30)).until(() -> ControllerHarness.leads(second));
         harness.awaitReady("organizationmirror-sample");
         // the paused pass gets Quay's answer ("no mirror") long after the Lease went to the other replica
         await().atMost(Duration.ofSeconds(30)).until(() -> harness.quay().calls("GET", MIRROR_PATH).size() >= 3
@@ -71,7 +65,7 @@ class LeaderFencingIT {
         // its renewals get through again and the other replica goes away: it leads from its cache, as new
         harness.kube().allow(LEASE_PATH);
         harness.stopController(second);
-        await().atMost(Duration.ofSeconds(30)).until(() -> leading(first));
+        await().atMost(Duration.ofSeconds(30)).until(() -> ControllerHarness.leads(first));
         harness.editSpec("organizationmirror-sample", "syncInterval", "4d");
         await().atMost(Duration.ofSeconds(30)).until(() -> Long.valueOf(345600).equals(
                 harness.quay().mirrorConfig(ORGANIZATION).orElseThrow().get("sync_interval")));
@@ -81,14 +75,10 @@ class LeaderFencingIT {
 
     @Test
     void aLeaderStoppedMidCreateKeepsItsLeaseUntilItExpiresAndTheNextLeaderAdoptsWhatItCreated() {
-        Main first = harness.startController(replica("replica-a"), "replica-a");
-        await().atMost(Duration.ofSeconds(20)).until(() -> leading(first));
-        Main second = harness.startController(replica("replica-b"), "replica-b");
         // Quay creates the configuration; the answer never reaches the leader before it is stopped
-        harness.quay().failNext(FaultSpec.forPath(MIRROR_PATH).method("POST").afterProcessing()
-                .delay(Duration.ofSeconds(40)));
-        harness.applySample();
-        await().atMost(Duration.ofSeconds(20)).until(() -> harness.quay().faultsFired() == 1);
+        Main[] replicas = twoReplicasWhileTheLeaderWaitsFor("POST", Duration.ofSeconds(40));
+        Main first = replicas[0];
+        Main second = replicas[1];
 
         harness.stopController(first);
 
@@ -96,7 +86,7 @@ class LeaderFencingIT {
         assertThat(lease()).as("a pass still hangs on Quay: the Lease is not released, it expires")
                 .extracting(spec -> spec.getHolderIdentity(), spec -> spec.getLeaseDurationSeconds())
                 .containsExactly("replica-a", 3);
-        await().atMost(Duration.ofSeconds(30)).until(() -> leading(second));
+        await().atMost(Duration.ofSeconds(30)).until(() -> ControllerHarness.leads(second));
         harness.awaitReady("organizationmirror-sample");
         // the fake records a call when it answers: the stopped leader's create is still unanswered
         assertThat(harness.quay().calls("POST", MIRROR_PATH)).as("adopted: the next leader sent no create").isEmpty();
@@ -105,21 +95,22 @@ class LeaderFencingIT {
         assertThat(harness.quay().mirrorConfig(ORGANIZATION)).as("nothing orphaned").isEmpty();
     }
 
+    /**
+     * Replica A leads, B stands by; the sample is applied and A's pass waits for Quay's answer to its first
+     * {@code method} on the mirror, which Quay carried out at once but answers only after {@code answerDelay}.
+     */
+    private Main[] twoReplicasWhileTheLeaderWaitsFor(String method, Duration answerDelay) {
+        Main first = harness.startController(ControllerHarness.replica("replica-a"), "replica-a");
+        await().atMost(Duration.ofSeconds(20)).until(() -> ControllerHarness.leads(first));
+        Main second = harness.startController(ControllerHarness.replica("replica-b"), "replica-b");
+        harness.quay().failNext(FaultSpec.forPath(MIRROR_PATH).method(method).afterProcessing().delay(answerDelay));
+        harness.applySample();
+        await().atMost(Duration.ofSeconds(20)).until(() -> harness.quay().faultsFired() == 1);
+        return new Main[] {first, second};
+    }
+
     private LeaseSpec lease() {
         return harness.kube().client().leases().inNamespace(NAMESPACE).withName("quay-orgmirror-controller").get()
                 .getSpec();
-    }
-
-    static Map<String, String> replica(String identity) {
-        return Map.of("orgmirror.leader-election.enabled", "true",
-                "orgmirror.leader-election.identity", identity,
-                "orgmirror.leader-election.lease-namespace", NAMESPACE,
-                "orgmirror.leader-election.lease-duration", "3s",
-                "orgmirror.leader-election.renew-deadline", "2s",
-                "orgmirror.leader-election.retry-period", "200ms");
-    }
-
-    static boolean leading(Main main) {
-        return main.getCamelContext().getRegistry().lookupByNameAndType("leaderElection", LeaderElection.class).isLeader();
     }
 }
