@@ -58,12 +58,14 @@ public class QuayCircuitBreakers implements CamelContextAware {
         QuayConnection connection = exchange.getProperty(QuayRequests.CONNECTION, QuayConnection.class);
         Integer status = exchange.getProperty(QuayResponses.HTTP_STATUS, Integer.class);
         QuayCircuitBreaker breaker = breaker(host(connection));
+        Exception failure = exchange.getProperty(QuayResponses.IO_FAILURE, Exception.class);
         if (status != null && status < 500) {
             breaker.succeeded();
-        } else {
-            Exception failure = exchange.getProperty(QuayResponses.IO_FAILURE, Exception.class);
-            breaker.failed(nanoClock.getAsLong(), status != null ? "HTTP " + status
-                    : failure == null ? "no answer" : failure.getClass().getSimpleName());
+        } else if (status != null) {
+            breaker.failed(nanoClock.getAsLong(), "HTTP " + status);
+        } else if (failure != null && !QuayIoFailure.isUntrustedCertificate(failure)) {
+            // an untrusted certificate is Quay answering: its own message says what to do, the breaker stays out
+            breaker.failed(nanoClock.getAsLong(), QuayIoFailure.describe(failure));
         }
     }
 
