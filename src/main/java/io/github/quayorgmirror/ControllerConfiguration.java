@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.github.quayorgmirror.informer.InformerCache;
 import io.github.quayorgmirror.leader.LeaderElection;
 import io.github.quayorgmirror.leader.LeaseSettings;
+import io.github.quayorgmirror.leader.LeadershipFence;
 import io.github.quayorgmirror.observe.ControllerMetrics;
 import io.github.quayorgmirror.observe.ControllerStatus;
 import io.github.quayorgmirror.observe.ResourceCensus;
@@ -16,7 +17,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.github.quayorgmirror.reconcile.ConnectionSteps;
+import io.github.quayorgmirror.reconcile.DeletionSteps;
 import io.github.quayorgmirror.reconcile.ForceSyncSteps;
+import io.github.quayorgmirror.reconcile.KnownConnections;
 import io.github.quayorgmirror.reconcile.MirrorConfigSteps;
 import io.github.quayorgmirror.reconcile.OutcomeSteps;
 import io.github.quayorgmirror.reconcile.QuayCapabilitySteps;
@@ -65,6 +68,7 @@ public class ControllerConfiguration implements CamelConfiguration {
     static final String SECRET_CHANGED = "direct:referenced-secret-changed";
     static final String ALLOW_CROSS_NAMESPACE = "orgmirror.reconcile.allow-cross-namespace-secrets";
 
+
     @Override
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
@@ -85,11 +89,19 @@ public class ControllerConfiguration implements CamelConfiguration {
         Clock clock = Clock.systemUTC();
         Supplier<InformerCache> mirrors = () -> registry.lookupByNameAndType(MIRROR_CACHE, InformerCache.class);
 
+        LeaderElection leaderElection = new LeaderElection(leaseSettings(context, client), client);
+        LeadershipFence fence = leaderElection.fence();
+        registry.bind("leadershipFence", fence);
         OwnWrites ownWrites = new OwnWrites();
-        registry.bind("resourceSteps", new ResourceSteps(mirrors, new Finalizers(client, ownWrites), ownWrites));
+        Finalizers finalizers = new Finalizers(client, ownWrites, fence);
         ReferencedSecretCache secrets = referencedSecrets(context, client);
+        SecretReferences secretReferences = new SecretReferences(mirrors, secrets);
+        KnownConnections knownConnections = new KnownConnections(secretReferences::mirrorsUsing);
+        registry.bind("resourceSteps", new ResourceSteps(mirrors, finalizers, ownWrites));
+        registry.bind("deletionSteps", new DeletionSteps(finalizers, knownConnections, DeletionSteps.terminatingIn(client),
+                () -> registry.lookupByNameAndType(METRICS_REGISTRY, MeterRegistry.class).counter(ControllerMetrics.ORPHANED).increment()));
         SecretAccess secretAccess = new SecretAccess(secrets, Boolean.parseBoolean(property(context, ALLOW_CROSS_NAMESPACE)));
-        registry.bind("connectionSteps", new ConnectionSteps(secretAccess));
+        registry.bind("connectionSteps", new ConnectionSteps(secretAccess, knownConnections));
         registry.bind("registryCredentialSteps", new RegistryCredentialSteps(secretAccess));
         registry.bind("unusedSessions", new UnusedSessions(secrets,
                 () -> registry.lookupByNameAndType("quaySessions", QuaySessionStore.class)));
@@ -99,13 +111,12 @@ public class ControllerConfiguration implements CamelConfiguration {
         registry.bind("syncRequestSteps", new SyncRequestSteps());
         registry.bind("quayCapabilitySteps",
                 new QuayCapabilitySteps(clock, duration(context, "orgmirror.quay.capabilities-ttl")));
-        registry.bind("outcomeSteps", new OutcomeSteps(new StatusWriter(client, clock, ownWrites),
+        registry.bind("outcomeSteps", new OutcomeSteps(new StatusWriter(client, clock, ownWrites, fence),
                 duration(context, "orgmirror.reconcile.stalled-retry"), duration(context, "orgmirror.reconcile.sync-pending-retry")));
         registry.bind("eventFactory", new EventFactory(clock, instanceName()));
-        registry.bind("secretReferences", new SecretReferences(mirrors, secrets));
+        registry.bind("secretReferences", secretReferences);
         registry.bind("organizationMirrorIndexers", SecretReferences.INDEXERS);
 
-        LeaderElection leaderElection = new LeaderElection(leaseSettings(context, client), client);
         leaderElection.whenLeading(() -> requeueEverything(context, mirrors.get()));
         registry.bind("leaderElection", leaderElection);
         context.addService(leaderElection);

@@ -2,6 +2,7 @@ package io.github.quayorgmirror.leader;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElector;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
@@ -32,14 +34,23 @@ public class LeaderElection extends RoutePolicySupport implements CamelContextAw
     private final KubernetesClient client;
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     private final List<Runnable> onLeading = new CopyOnWriteArrayList<>();
+    private final LeadershipFence fence;
+    private final AtomicInteger passesRunning = new AtomicInteger();
     private volatile boolean leading;
     private volatile CompletableFuture<?> election;
+    private volatile LeaderElector elector;
     private CamelContext camelContext;
     private ScheduledExecutorService executor;
 
     public LeaderElection(LeaseSettings settings, KubernetesClient client) {
         this.settings = settings;
         this.client = client;
+        this.fence = LeadershipFence.of(settings);
+    }
+
+    /** Checked right before every write to Quay or to an OrganizationMirror. */
+    public LeadershipFence fence() {
+        return fence;
     }
 
     /** Without election this instance is the only one, and leads. */
@@ -67,9 +78,16 @@ public class LeaderElection extends RoutePolicySupport implements CamelContextAw
     /** An exchange that begins after leadership was lost does nothing: the next leader handles its key. */
     @Override
     public void onExchangeBegin(Route route, Exchange exchange) {
-        if (settings.enabled() && !leading) {
+        passesRunning.incrementAndGet();
+        if (settings.enabled() && (!leading || !fence.valid())) {
             exchange.setRouteStop(true);
         }
+    }
+
+    /** Counted here, not from Camel's inflight registry: a pass forced past the shutdown timeout still runs. */
+    @Override
+    public void onExchangeDone(Route route, Exchange exchange) {
+        passesRunning.decrementAndGet();
     }
 
     @Override
@@ -94,18 +112,48 @@ public class LeaderElection extends RoutePolicySupport implements CamelContextAw
         }
     }
 
+    /**
+     * Camel has stopped the routes (waiting up to its shutdown timeout). No write is allowed from here on; the Lease
+     * is released only once no pass is left in flight, so that the next leader never overlaps with a pass of ours
+     * still hanging on a Quay call. If one is left, the Lease is not released and simply expires.
+     */
     @Override
     protected void doStop() throws Exception {
         leading = false;
+        fence.revoke();
         CompletableFuture<?> running = election;
+        LeaderElector releasing = elector;
         election = null;
+        elector = null;
         if (running != null) {
-            // releases the Lease; Camel has already stopped the routes, so no other replica overlaps with us
             running.cancel(true);
+        }
+        if (releasing != null) {
+            if (passesInFlight() == 0) {
+                releaseLease(releasing);
+            } else {
+                LOG.warn("Not releasing the leader Lease: {} passes are still running; it expires in {}",
+                        passesInFlight(), settings.leaseDuration());
+            }
         }
         if (executor != null) {
             camelContext.getExecutorServiceManager().shutdown(executor);
             executor = null;
+        }
+    }
+
+    private int passesInFlight() {
+        return passesRunning.get();
+    }
+
+    private void releaseLease(LeaderElector releasing) {
+        try {
+            if (releasing.release()) {
+                LOG.info("Released the leader Lease {}/{}", settings.namespace(), settings.leaseName());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not release the leader Lease, it expires in {} cause={}", settings.leaseDuration(),
+                    e.getMessage());
         }
     }
 
@@ -118,16 +166,20 @@ public class LeaderElection extends RoutePolicySupport implements CamelContextAw
         LOG.info("Campaigning for leadership lease={}/{} identity={}", settings.namespace(), settings.leaseName(),
                 settings.identity());
         try {
-            CompletableFuture<?> started = client.leaderElector().withConfig(new LeaderElectionConfigBuilder()
+            // released by doStop once the passes are over, never by cancelling the election
+            LeaderElector built = client.leaderElector().withConfig(new LeaderElectionConfigBuilder()
                     .withName(settings.leaseName())
-                    .withLock(new LeaseLock(settings.namespace(), settings.leaseName(), settings.identity()))
+                    .withLock(new FencingLock(new LeaseLock(settings.namespace(), settings.leaseName(),
+                            settings.identity()), fence, System::nanoTime))
                     .withLeaseDuration(settings.leaseDuration())
                     .withRenewDeadline(settings.renewDeadline())
                     .withRetryPeriod(settings.retryPeriod())
-                    .withReleaseOnCancel(true)
+                    .withReleaseOnCancel(false)
                     .withLeaderCallbacks(new LeaderCallbacks(this::startLeading, this::stopLeading,
                             leader -> LOG.info("Leader is now identity={}", leader)))
-                    .build()).build().start();
+                    .build()).build();
+            CompletableFuture<?> started = built.start();
+            elector = built;
             election = started;
             started.whenComplete((ignored, error) -> {
                 if (election == started && isRunAllowed()) {
@@ -161,6 +213,7 @@ public class LeaderElection extends RoutePolicySupport implements CamelContextAw
 
     private void stopLeading() {
         leading = false;
+        fence.revoke();
         executor.submit(() -> {
             LOG.info("Leadership lost: stopping routes {}", routes.stream().map(Route::getRouteId).toList());
             // Another replica may take the Lease once it expires: stop before that, whatever is in flight.

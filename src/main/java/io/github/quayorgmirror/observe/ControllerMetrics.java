@@ -3,6 +3,7 @@ package io.github.quayorgmirror.observe;
 import io.github.quayorgmirror.informer.InformerHealthCheck;
 import io.github.quayorgmirror.leader.LeaderElection;
 import io.github.quayorgmirror.queue.KeyedWorkQueue;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -17,6 +18,9 @@ import org.apache.camel.support.service.ServiceSupport;
  * camel-micrometer. Labels stay low-cardinality: never a resource name, never a secret.
  */
 public class ControllerMetrics extends ServiceSupport {
+
+    /** Counted by the deletion: {@code orgmirror_orphaned_total}. */
+    public static final String ORPHANED = "orgmirror.orphaned";
 
     private final CamelContext context;
     private final MeterRegistry registry;
@@ -46,6 +50,8 @@ public class ControllerMetrics extends ServiceSupport {
             Gauge.builder("orgmirror.resources", () -> readyCount(ready)).tag("ready", ready)
                     .description("Managed OrganizationMirrors by their Ready condition").register(registry);
         }
+        Counter.builder(ORPHANED).description("Deleted mirrors whose configuration was left in Quay (connection"
+                + " Secret gone with its namespace)").register(registry);
         Gauge.builder("orgmirror.leader", () -> leaderElection.isLeader() ? 1 : 0)
                 .description("1 when this instance reconciles (holds the lease)").register(registry);
         for (String informer : informers) {

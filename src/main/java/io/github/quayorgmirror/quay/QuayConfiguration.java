@@ -1,5 +1,6 @@
 package io.github.quayorgmirror.quay;
 
+import io.github.quayorgmirror.Durations;
 import java.time.Clock;
 import javax.net.ssl.HostnameVerifier;
 import org.apache.camel.BindToRegistry;
@@ -19,6 +20,18 @@ public class QuayConfiguration implements CamelConfiguration {
 
     @PropertyInject(value = "orgmirror.quay.redelivery.maximum-delay", defaultValue = "30000")
     private long maximumRedeliveryDelayMillis;
+
+    @PropertyInject(value = "orgmirror.reconcile.pass-deadline", defaultValue = "60s")
+    private String passDeadline;
+
+    @PropertyInject(value = "orgmirror.quay.circuit-breaker.failure-threshold", defaultValue = "5")
+    private int circuitFailureThreshold;
+
+    @PropertyInject(value = "orgmirror.quay.circuit-breaker.open-duration", defaultValue = "30s")
+    private String circuitOpenDuration;
+
+    @PropertyInject(value = "orgmirror.queue.passes-per-quay-host", defaultValue = "2")
+    private int passesPerQuayHost;
 
     @BindToRegistry("quaySessions")
     public QuaySessionStore quaySessions() {
@@ -43,6 +56,22 @@ public class QuayConfiguration implements CamelConfiguration {
     @BindToRegistry("quaySessionFlow")
     public QuaySessionFlow quaySessionFlow() {
         return new QuaySessionFlow();
+    }
+
+    @BindToRegistry("quayPassDeadline")
+    public QuayPassDeadline quayPassDeadline() {
+        return new QuayPassDeadline(Durations.positive("orgmirror.reconcile.pass-deadline", passDeadline), System::nanoTime);
+    }
+
+    @BindToRegistry("quayCircuitBreakers")
+    public QuayCircuitBreakers quayCircuitBreakers() {
+        return new QuayCircuitBreakers(circuitFailureThreshold, Durations.positive(
+                "orgmirror.quay.circuit-breaker.open-duration", circuitOpenDuration), System::nanoTime, Clock.systemUTC());
+    }
+
+    @BindToRegistry("quayHostShare")
+    public QuayHostShare quayHostShare() {
+        return new QuayHostShare(passesPerQuayHost);
     }
 
     @BindToRegistry("quayOrganizationLookup")

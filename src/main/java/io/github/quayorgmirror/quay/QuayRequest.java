@@ -61,6 +61,11 @@ public record QuayRequest(String operation, String method, String path, Map<Stri
         return !"GET".equals(method) && !"HEAD".equals(method);
     }
 
+    /** A call that changes something in Quay (not a read, not the session's sign-in or sign-out). */
+    public boolean changesQuay() {
+        return isWrite() && auth() == Auth.CONNECTION;
+    }
+
     @Override
     public String toString() {
         return "QuayRequest[" + operation + " " + method + " " + path + "]";

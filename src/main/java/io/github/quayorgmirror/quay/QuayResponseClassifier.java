@@ -21,6 +21,7 @@ final class QuayResponseClassifier {
     static final String CREATE_ORG_MIRROR = "quay-create-org-mirror";
     static final String DELETE_ORG_MIRROR = "quay-delete-org-mirror";
     static final String GET_ORGANIZATION = "quay-get-organization";
+    static final String SYNC_NOW = "quay-sync-now";
     static final String GET_ROBOT = "quay-get-robot";
     private static final Set<String> WITHOUT_ORGANIZATION = Set.of(QuayRequest.CSRF_TOKEN, QuayRequest.SIGN_IN,
             QuayRequest.SIGN_OUT, QuayRequest.GET_CONFIG, GET_ORGANIZATION);
@@ -57,7 +58,7 @@ final class QuayResponseClassifier {
     /** Returns normally for a 2xx or an absent answer; throws otherwise. */
     static void check(Answer answer, OrganizationAccess access) throws QuayApiException, QuayRetryableException {
         int status = answer.status();
-        if (status >= 200 && status < 300 || isAbsent(answer)) {
+        if (status >= 200 && status < 300 || isAbsent(answer) || isSyncStartedByEarlierAttempt(answer)) {
             return;
         }
         if (status == 408 || status == 429 || status >= 500) {
@@ -97,15 +98,25 @@ final class QuayResponseClassifier {
                     + " host name, or a login proxy in front of Quay?)");
         }
         String rejected = quay + " rejected " + operation + " (HTTP " + status + "): " + orDefault(quayText, "no reason given");
-        if (isCreateCommittedByEarlierAttempt(answer, quayText)) {
-            throw new QuayRejectedException(operation, status, rejected + " (an earlier attempt of this create probably"
-                    + " went through; the next pass reads the configuration)", false);
+        if (isMirrorAlreadyThere(answer, quayText)) {
+            throw new QuayMirrorExistsException(operation, status, rejected + (answer.redelivered()
+                    ? " (an earlier attempt of this create probably went through)"
+                    : " (created meanwhile, by another instance or by hand)") + "; the controller adopts it");
         }
         throw new QuayRejectedException(operation, status, rejected);
     }
 
-    private static boolean isCreateCommittedByEarlierAttempt(Answer answer, String quayText) {
-        return answer.redelivered() && answer.status() == 400 && CREATE_ORG_MIRROR.equals(answer.request().operation())
+    /**
+     * A redelivered sync-now refused because a sync runs: the earlier attempt, whose answer was lost, started it.
+     * Counted as done, or the controller would ask for a second sync once this one is over.
+     */
+    private static boolean isSyncStartedByEarlierAttempt(Answer answer) {
+        return answer.redelivered() && answer.status() == 400 && SYNC_NOW.equals(answer.request().operation())
+                && QuayErrorText.of(answer.body()) != null && QuayErrorText.of(answer.body()).startsWith("Cannot trigger sync");
+    }
+
+    private static boolean isMirrorAlreadyThere(Answer answer, String quayText) {
+        return answer.status() == 400 && CREATE_ORG_MIRROR.equals(answer.request().operation())
                 && quayText != null && quayText.contains("already exists");
     }
 

@@ -21,9 +21,11 @@ public class ConnectionSteps {
     static final String CLEARTEXT = "CleartextConnection";
 
     private final SecretAccess secrets;
+    private final KnownConnections knownConnections;
 
-    public ConnectionSteps(SecretAccess secrets) {
+    public ConnectionSteps(SecretAccess secrets, KnownConnections knownConnections) {
         this.secrets = secrets;
+        this.knownConnections = knownConnections;
     }
 
     /** Sets the Secret's namespace and name; {@code connSecretRef.namespace} defaults to the resource's. */
@@ -49,6 +51,7 @@ public class ConnectionSteps {
         }
         QuayConnection connection = ConnectionSecretParser.parse(ref.toString(), secret.data());
         exchange.setProperty(QuayRequests.CONNECTION, connection);
+        knownConnections.remember(ref.toString(), connection);
         exchange.setProperty(ReconcileProperties.SECRET_VERSION, secret.resourceVersion());
         if ("http".equals(connection.baseUri().getScheme())) {
             warnCleartext(exchange, ref, connection);
@@ -64,6 +67,10 @@ public class ConnectionSteps {
 
     /** The organization path segment for the Quay calls. */
     public void targetOrganization(Exchange exchange) throws ControllerFailure {
+        requireOrganization(exchange);
+    }
+
+    static void requireOrganization(Exchange exchange) throws ControllerFailure {
         String organization = MirrorResource.spec(ResourceSteps.resource(exchange)).organization();
         if (organization == null || organization.isBlank()) {
             throw new ControllerFailure("InvalidSpec", "spec.organization is required: it names the Quay organization"

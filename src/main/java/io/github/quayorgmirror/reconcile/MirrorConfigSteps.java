@@ -75,6 +75,10 @@ public class MirrorConfigSteps {
         GenericKubernetesResource resource = ResourceSteps.resource(exchange);
         ReconcileOutcome outcome = ResourceSteps.outcome(exchange);
         QuayMirrorState current = outcome.quayState();
+        if (current == null) {
+            throw new ControllerFailure("QuayChanged", "The mirror configuration Quay reported as existing was gone when"
+                    + " read again; the controller tries again", false);
+        }
         DesiredMirrorConfig desired = desiredConfig(exchange);
         LastApplied lastApplied = MirrorResource.status(resource).lastApplied();
         if (lastApplied == null) {
@@ -87,7 +91,8 @@ public class MirrorConfigSteps {
         if (update.registryTypeChangeRequested()) {
             throw ControllerFailure.registryTypeChange(current.externalRegistryType(), desired.externalRegistryType());
         }
-        if (MirrorResource.status(resource).lastApplied() == null) {
+        if (MirrorResource.status(resource).lastApplied() == null && update.body().isEmpty()) {
+            // nothing to send: the baseline holds now; otherwise only once Quay accepted the PUT (updated)
             outcome.applied(appliedNow(exchange));
         }
         exchange.getIn().setBody(update.body());

@@ -2,7 +2,9 @@ package io.github.quayorgmirror.reconcile;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.github.quayorgmirror.leader.LeadershipLostException;
 import io.github.quayorgmirror.quay.QuayApiException;
+import io.github.quayorgmirror.quay.QuayHostBusyException;
 import io.github.quayorgmirror.queue.WorkQueueConstants;
 import io.github.quayorgmirror.status.Condition;
 import io.github.quayorgmirror.status.MirrorResource;
@@ -19,6 +21,9 @@ import org.apache.camel.Exchange;
 /** The end of every pass: a failure becomes a condition, the status is written if it changed, the queue told when to come back. */
 public class OutcomeSteps {
 
+    /** A pass that stepped aside for its Quay host's share of workers is queued again after this. */
+    static final Duration HOST_BUSY_RETRY = Duration.ofSeconds(1);
+
     private final StatusWriter statusWriter;
     private final Duration stalledRetry;
     private final Duration syncPendingRetry;
@@ -32,6 +37,10 @@ public class OutcomeSteps {
     /** Turns the exception that ended the pass into a Failure; a Warning Event only when the failure is new. */
     public void recordFailure(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (cause instanceof LeadershipLostException || cause instanceof QuayHostBusyException) {
+            setAside(exchange, cause instanceof QuayHostBusyException);
+            return;
+        }
         Failure failure = withConnectionSecret(describe(cause), exchange);
         if (Boolean.TRUE.equals(exchange.getProperty(ReconcileProperties.DELETING, Boolean.class))) {
             failure = new Failure("DeletionBlocked", "Deletion is blocked (" + failure.reason() + "): " + failure.message()
@@ -54,7 +63,7 @@ public class OutcomeSteps {
     }
 
     /** Writes the status (only if it changed) and sets the work queue's instructions for this key. */
-    public void writeStatus(Exchange exchange) {
+    public void writeStatus(Exchange exchange) throws LeadershipLostException {
         ReconcileOutcome outcome = exchange.getProperty(ReconcileProperties.OUTCOME, ReconcileOutcome.class);
         GenericKubernetesResource resource = ResourceSteps.resource(exchange);
         boolean deleting = Boolean.TRUE.equals(exchange.getProperty(ReconcileProperties.DELETING, Boolean.class));
@@ -76,6 +85,20 @@ public class OutcomeSteps {
         Condition ready = MirrorResource.status(resource).condition(Condition.READY);
         String shown = ready == null || ready.message() == null ? "" : ready.message();
         outcome.caveats().stream().filter(caveat -> !shown.contains(caveat.message())).forEach(outcome::note);
+    }
+
+    /**
+     * Not a failure of the resource, and nothing of the pass is written (status, Events, extensions): the leadership
+     * fence stopped it (the next leader looks again), or its Quay host has its share of workers (queued again soon).
+     */
+    private static void setAside(Exchange exchange, boolean hostBusy) {
+        if (hostBusy) {
+            exchange.setProperty(WorkQueueConstants.REQUEUE_AFTER, HOST_BUSY_RETRY);
+        } else {
+            exchange.setProperty(WorkQueueConstants.FAILED, true);
+        }
+        exchange.setProperty(ReconcileProperties.RESULT, "requeued");
+        exchange.setRouteStop(true);
     }
 
     private void decideRequeue(Exchange exchange, ReconcileOutcome outcome) {

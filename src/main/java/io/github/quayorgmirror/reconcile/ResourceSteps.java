@@ -2,12 +2,12 @@ package io.github.quayorgmirror.reconcile;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.github.quayorgmirror.informer.InformerCache;
+import io.github.quayorgmirror.leader.LeadershipLostException;
 import io.github.quayorgmirror.status.Finalizers;
 import io.github.quayorgmirror.status.MirrorResource;
 import io.github.quayorgmirror.status.RedactedResource;
 import io.github.quayorgmirror.status.OwnWrites;
 import io.github.quayorgmirror.status.ReconcileOutcome;
-import io.github.quayorgmirror.status.ReconcileOutcome.Note;
 import io.github.quayorgmirror.queue.WorkQueueConstants;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -50,41 +50,15 @@ public class ResourceSteps {
         }
     }
 
-    public void ensureFinalizer(Exchange exchange) {
+    public void ensureFinalizer(Exchange exchange) throws LeadershipLostException {
         GenericKubernetesResource updated = finalizers.ensure(resource(exchange));
         if (updated != null) {
             exchange.setProperty(ReconcileProperties.RESOURCE, RedactedResource.of(updated));
         }
     }
 
-    /** True when deleting the resource must not touch Quay: asked to preserve, or nothing was created. */
-    public boolean keepsQuayOnDeletion(Exchange exchange) {
-        GenericKubernetesResource resource = resource(exchange);
-        return MirrorResource.spec(resource).preserveInQuay() || !MirrorResource.status(resource).existsInQuay();
-    }
-
     public boolean holdsFinalizer(Exchange exchange) {
         return MirrorResource.hasFinalizer(resource(exchange));
-    }
-
-    /** Deletion that leaves Quay alone: preservation asked for, or nothing was ever created there. */
-    public void releaseKeepingQuay(Exchange exchange) {
-        GenericKubernetesResource resource = resource(exchange);
-        String why = MirrorResource.spec(resource).preserveInQuay()
-                ? "spec.preserveInQuayOnDeletion is true: the mirror configuration stays in Quay"
-                : "Nothing was created in Quay for this resource: nothing to delete there";
-        release(exchange, Note.normal("Released", why));
-    }
-
-    public void releaseAfterQuayDeletion(Exchange exchange) {
-        release(exchange, Note.normal("Deleted", "Deleted the mirror configuration of organization "
-                + exchange.getProperty("quayOrganization") + " in Quay (its repositories stay in Quay)"));
-    }
-
-    private void release(Exchange exchange, Note note) {
-        finalizers.remove(resource(exchange));
-        outcome(exchange).release();
-        outcome(exchange).note(note);
     }
 
     static GenericKubernetesResource resource(Exchange exchange) {

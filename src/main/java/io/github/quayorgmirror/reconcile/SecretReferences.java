@@ -45,8 +45,13 @@ public class SecretReferences {
     /** The keys of the mirrors that use the Secret {@code namespace/name} in the body. */
     public List<String> mirrorsUsing(Exchange exchange) {
         String secret = exchange.getIn().getBody(String.class);
+        return secret == null ? List.of() : mirrorsUsing(secret);
+    }
+
+    /** Keys of the mirrors that name the Secret {@code namespace/name}, as connection or registry Secret. */
+    public List<String> mirrorsUsing(String secret) {
         InformerCache cache = mirrors.get();
-        if (secret == null || cache == null) {
+        if (cache == null) {
             return List.of();
         }
         return usersOf(cache, secret).map(MirrorResource::key).distinct().toList();

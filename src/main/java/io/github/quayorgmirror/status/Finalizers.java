@@ -2,6 +2,8 @@ package io.github.quayorgmirror.status;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.github.quayorgmirror.leader.LeadershipFence;
+import io.github.quayorgmirror.leader.LeadershipLostException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,14 +15,16 @@ public class Finalizers {
 
     private final KubernetesClient client;
     private final OwnWrites ownWrites;
+    private final LeadershipFence fence;
 
-    public Finalizers(KubernetesClient client, OwnWrites ownWrites) {
+    public Finalizers(KubernetesClient client, OwnWrites ownWrites, LeadershipFence fence) {
         this.client = client;
         this.ownWrites = ownWrites;
+        this.fence = fence;
     }
 
     /** @return the updated resource (or the same one when the finalizer was already there) */
-    public GenericKubernetesResource ensure(GenericKubernetesResource resource) {
+    public GenericKubernetesResource ensure(GenericKubernetesResource resource) throws LeadershipLostException {
         if (MirrorResource.hasFinalizer(resource)) {
             return resource;
         }
@@ -32,7 +36,7 @@ public class Finalizers {
     }
 
     /** Removes our finalizer; the API server deletes the resource once no finalizer is left. */
-    public void remove(GenericKubernetesResource resource) {
+    public void remove(GenericKubernetesResource resource) throws LeadershipLostException {
         if (!MirrorResource.hasFinalizer(resource)) {
             return;
         }
@@ -43,7 +47,9 @@ public class Finalizers {
         apply(resource, update);
     }
 
-    private GenericKubernetesResource apply(GenericKubernetesResource resource, GenericKubernetesResource update) {
+    private GenericKubernetesResource apply(GenericKubernetesResource resource, GenericKubernetesResource update)
+            throws LeadershipLostException {
+        fence.check("finalizer write");
         GenericKubernetesResource updated = MirrorResource.api(client).inNamespace(update.getMetadata().getNamespace())
                 .resource(update).update();
         ownWrites.wrote(updated, resource);

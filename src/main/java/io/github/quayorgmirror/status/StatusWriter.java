@@ -3,6 +3,8 @@ package io.github.quayorgmirror.status;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.github.quayorgmirror.leader.LeadershipFence;
+import io.github.quayorgmirror.leader.LeadershipLostException;
 import java.net.HttpURLConnection;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -21,15 +23,18 @@ public class StatusWriter {
     private final KubernetesClient client;
     private final Clock clock;
     private final OwnWrites ownWrites;
+    private final LeadershipFence fence;
 
-    public StatusWriter(KubernetesClient client, Clock clock, OwnWrites ownWrites) {
+    public StatusWriter(KubernetesClient client, Clock clock, OwnWrites ownWrites, LeadershipFence fence) {
         this.client = client;
         this.clock = clock;
         this.ownWrites = ownWrites;
+        this.fence = fence;
     }
 
     /** @return the status now on the resource, or null when the resource is gone */
-    public OrganizationMirrorStatus write(GenericKubernetesResource resource, ReconcileOutcome outcome) {
+    public OrganizationMirrorStatus write(GenericKubernetesResource resource, ReconcileOutcome outcome)
+            throws LeadershipLostException {
         GenericKubernetesResource current = resource;
         for (int attempt = 1; ; attempt++) {
             OrganizationMirrorStatus before = MirrorResource.status(current);
@@ -40,6 +45,7 @@ public class StatusWriter {
             }
             try {
                 GenericKubernetesResource update = MirrorResource.copy(current);
+                fence.check("status write");
                 update.getAdditionalProperties().put("status", MirrorResource.toMap(after));
                 ownWrites.wrote(MirrorResource.api(client).inNamespace(current.getMetadata().getNamespace())
                         .resource(update).updateStatus(), resource, current);

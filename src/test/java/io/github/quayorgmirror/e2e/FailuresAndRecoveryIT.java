@@ -121,29 +121,6 @@ class FailuresAndRecoveryIT {
     }
 
     @Test
-    void missingSecretBlocksDeletionUntilItIsRestored() {
-        harness.createConnectionSecret(true);
-        harness.startController();
-        harness.applySample();
-        harness.awaitReady("organizationmirror-sample");
-        harness.kube().client().secrets().inNamespace(NAMESPACE).withName(SECRET).delete();
-        await().until(() -> harness.kube().client().secrets().inNamespace(NAMESPACE).withName(SECRET).get() == null);
-
-        MirrorResource.api(harness.kube().client()).inNamespace(NAMESPACE).withName("organizationmirror-sample").delete();
-
-        Condition ready = harness.awaitCondition("organizationmirror-sample", Condition.READY, "False", "DeletionBlocked");
-        assertThat(ready.message()).contains(SECRET).contains("preserveInQuayOnDeletion");
-        assertThat(harness.mirror("organizationmirror-sample").getMetadata().getFinalizers())
-                .contains(MirrorResource.FINALIZER);
-        assertThat(harness.quay().mirrorConfig(ORGANIZATION)).isPresent();
-
-        harness.createConnectionSecret(true);
-
-        await().atMost(Duration.ofSeconds(30)).until(() -> harness.mirror("organizationmirror-sample") == null);
-        assertThat(harness.quay().mirrorConfig(ORGANIZATION)).isEmpty();
-    }
-
-    @Test
     void usernameAndPasswordSignInWorks() {
         harness.createConnectionSecret(false);
         harness.startController();

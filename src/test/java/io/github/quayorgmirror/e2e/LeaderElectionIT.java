@@ -1,19 +1,15 @@
 package io.github.quayorgmirror.e2e;
 
-import static io.github.quayorgmirror.testing.ControllerHarness.NAMESPACE;
 import static io.github.quayorgmirror.testing.ControllerHarness.ORGANIZATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.quayorgmirror.leader.LeaderElection;
 import io.github.quayorgmirror.queue.KeyedWorkQueue;
 import io.github.quayorgmirror.testing.ControllerHarness;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
@@ -37,14 +33,14 @@ class LeaderElectionIT {
 
     @Test
     void onlyTheLeaderReconcilesAndTheOtherTakesOverWhenItStops() {
-        Main first = harness.startController(replica("replica-a"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> leading(first));
-        Main second = harness.startController(replica("replica-b"));
+        Main first = harness.startController(ControllerHarness.replica("replica-a"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> ControllerHarness.leads(first));
+        Main second = harness.startController(ControllerHarness.replica("replica-b"));
 
         harness.applySample();
         harness.awaitReady("organizationmirror-sample");
 
-        assertThat(leading(second)).isFalse();
+        assertThat(ControllerHarness.leads(second)).isFalse();
         // what operators watch: the leader gauge (the PrometheusRule's leader alert) tells the two apart
         assertThat(leaderGauge(first)).isEqualTo(1.0);
         assertThat(leaderGauge(second)).isEqualTo(0.0);
@@ -57,7 +53,7 @@ class LeaderElectionIT {
         // drift made in Quay itself while nobody leads: no Kubernetes event tells anyone
         driftVisibilityInQuay("private");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> leading(second));
+        await().atMost(Duration.ofSeconds(30)).until(() -> ControllerHarness.leads(second));
         assertThat(leaderGauge(second)).isEqualTo(1.0);
         await().atMost(Duration.ofSeconds(30)).until(() -> Long.valueOf(345600).equals(
                 harness.quay().mirrorConfig(ORGANIZATION).orElseThrow().get("sync_interval")));
@@ -83,22 +79,8 @@ class LeaderElectionIT {
         assertThat(harness.quay().mirrorConfig(ORGANIZATION).orElseThrow()).containsEntry("visibility", visibility);
     }
 
-    private static Map<String, String> replica(String identity) {
-        return Map.of("orgmirror.leader-election.enabled", "true",
-                "orgmirror.leader-election.identity", identity,
-                "orgmirror.leader-election.lease-namespace", NAMESPACE,
-                "orgmirror.leader-election.lease-duration", "3s",
-                "orgmirror.leader-election.renew-deadline", "2s",
-                "orgmirror.leader-election.retry-period", "200ms");
-    }
-
     private static double leaderGauge(Main main) {
-        return main.getCamelContext().getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class)
-                .get("orgmirror.leader").gauge().value();
-    }
-
-    private static boolean leading(Main main) {
-        return main.getCamelContext().getRegistry().lookupByNameAndType("leaderElection", LeaderElection.class).isLeader();
+        return ControllerHarness.meters(main).get("orgmirror.leader").gauge().value();
     }
 
     private static ServiceStatus reconcileRoute(Main main) {

@@ -32,6 +32,7 @@ final class ExchangeHandler implements HttpHandler {
         ApiRequest req = new ApiRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                 exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
         Faults.Fault fault = faults.take(req.method, req.path);
+        Response processed = fault != null && fault.afterProcessing() ? routeSafely(req) : null;
         if (fault != null && !fault.delay().isZero()) {
             pause(fault.delay());
         }
@@ -41,7 +42,8 @@ final class ExchangeHandler implements HttpHandler {
             exchange.close();
             return;
         }
-        Response response = fault != null && fault.status() > 0 ? injected(fault) : routeSafely(req);
+        Response response = processed != null ? processed
+                : fault != null && fault.status() > 0 ? injected(fault) : routeSafely(req);
         recorder.record(req, response.status());
         write(exchange, response);
     }

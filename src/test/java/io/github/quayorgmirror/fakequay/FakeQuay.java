@@ -59,6 +59,11 @@ public final class FakeQuay implements AutoCloseable {
         return locked(() -> state.org(org) != null);
     }
 
+    /** The organization is deleted in Quay, and its mirror configuration with it (behind the controller's back). */
+    public void removeOrganization(String org) {
+        locked(() -> state.orgs.remove(org));
+    }
+
     /** A user who can sign in; keeps the superuser flag if the user already exists. */
     public void addUser(String username, String password) {
         locked(() -> state.addUser(username, password));

@@ -19,6 +19,7 @@ public final class FaultSpec {
     Duration delay = Duration.ZERO;
     boolean dropConnection;
     String body;
+    boolean afterProcessing;
 
     private FaultSpec(String path) {
         this.path = path;
@@ -69,6 +70,15 @@ public final class FaultSpec {
         return this;
     }
 
+    /**
+     * Quay carries the request out first, and only its answer is delayed or lost: a create that went through while
+     * the client saw a timeout, or a read whose answer is stale by the time it arrives.
+     */
+    public FaultSpec afterProcessing() {
+        this.afterProcessing = true;
+        return this;
+    }
+
     /** The JSON body of the injected status answer; a small {@code {"error": ...}} document by default. */
     public FaultSpec body(String json) {
         this.body = json;
@@ -82,6 +92,6 @@ public final class FaultSpec {
     @Override
     public String toString() {
         return "FaultSpec[" + (method == null ? "*" : method) + " " + path + " x" + times + ", status=" + status
-                + ", delay=" + delay + ", drop=" + dropConnection + "]";
+                + ", delay=" + delay + ", drop=" + dropConnection + ", afterProcessing=" + afterProcessing + "]";
     }
 }

@@ -8,7 +8,7 @@ final class Faults {
 
     /** What a matched spec does to this request; a copy so a spec can be re-armed meanwhile. */
     record Fault(int status, Integer retryAfterSeconds, String location, java.time.Duration delay, boolean dropConnection,
-            String body) {
+            String body, boolean afterProcessing) {
     }
 
     private final List<FaultSpec> armed = new ArrayList<>();
@@ -33,7 +33,7 @@ final class Faults {
                 }
                 fired++;
                 return new Fault(spec.status, spec.retryAfterSeconds, spec.location, spec.delay, spec.dropConnection,
-                        spec.body);
+                        spec.body, spec.afterProcessing);
             }
         }
         return null;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * What the caller (and an integrator's extension route) gets back from a Quay route, failed or not, holds no
  * credential: no Authorization, Cookie or X-CSRF-Token header, no request body with a password, no session.
  */
-@CamelMainTest(configurationClasses = QuayConfiguration.class, properties = {QuayRoutesTestBase.ROUTES,
+@CamelMainTest(configurationClasses = {QuayConfiguration.class, NoLeaderElection.class}, properties = {QuayRoutesTestBase.ROUTES,
         QuayRoutesTestBase.NO_MANAGEMENT_PORT, QuayRoutesTestBase.FAST_REDELIVERY, QuayRoutesTestBase.MAX_DELAY,
         QuayRoutesTestBase.REDELIVERIES})
 class QuayExchangeHygieneIT extends QuayRoutesTestBase {

@@ -12,7 +12,7 @@ import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
 
 /** Permanent refusals: typed, explained, and never redelivered. */
-@CamelMainTest(configurationClasses = QuayConfiguration.class, properties = {QuayRoutesTestBase.ROUTES,
+@CamelMainTest(configurationClasses = {QuayConfiguration.class, NoLeaderElection.class}, properties = {QuayRoutesTestBase.ROUTES,
         QuayRoutesTestBase.NO_MANAGEMENT_PORT, QuayRoutesTestBase.FAST_REDELIVERY, QuayRoutesTestBase.MAX_DELAY,
         QuayRoutesTestBase.REDELIVERIES})
 class QuayFailureRoutesIT extends QuayRoutesTestBase {

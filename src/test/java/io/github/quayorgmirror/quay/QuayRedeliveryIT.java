@@ -16,7 +16,7 @@ import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
 
 /** Retryable failures are redelivered by Camel (each one a new HTTP request at the fake), then typed. */
-@CamelMainTest(configurationClasses = QuayConfiguration.class, properties = {QuayRoutesTestBase.ROUTES,
+@CamelMainTest(configurationClasses = {QuayConfiguration.class, NoLeaderElection.class}, properties = {QuayRoutesTestBase.ROUTES,
         QuayRoutesTestBase.NO_MANAGEMENT_PORT, QuayRoutesTestBase.FAST_REDELIVERY, QuayRoutesTestBase.MAX_DELAY,
         QuayRoutesTestBase.REDELIVERIES})
 class QuayRedeliveryIT extends QuayRoutesTestBase {
@@ -58,7 +58,7 @@ class QuayRedeliveryIT extends QuayRoutesTestBase {
     }
 
     @Test
-    void redeliveredCreateThatFindsItsOwnConfigIsNotPermanent() {
+    void aCreateThatFindsAConfigurationIsTypedForAdoptionRedeliveredOrNot() {
         // the first POST went through in Quay, yet its answer was lost to the caller (here: a 503 instead)
         succeed("quay-create-org-mirror", tokenConnection(aliceToken), "org", createBody());
         quay.clearCalls();
@@ -67,14 +67,14 @@ class QuayRedeliveryIT extends QuayRoutesTestBase {
         Exchange answer = call("quay-create-org-mirror", tokenConnection(aliceToken), "org", createBody());
 
         assertThat(callsTo("POST", MIRROR)).extracting(RecordedCall::status).containsExactly(503, 400);
-        assertThat(answer.getException()).isInstanceOfSatisfying(QuayRejectedException.class, e -> {
+        assertThat(answer.getException()).isInstanceOfSatisfying(QuayMirrorExistsException.class, e -> {
             assertThat(e.permanent()).isFalse();
             assertThat(e.getMessage()).contains("Mirror configuration already exists for this organization",
                     "an earlier attempt of this create probably went through");
         });
         Exchange notRedelivered = call("quay-create-org-mirror", tokenConnection(aliceToken), "org", createBody());
-        assertThat(notRedelivered.getException()).isInstanceOfSatisfying(QuayRejectedException.class,
-                e -> assertThat(e.permanent()).isTrue());
+        assertThat(notRedelivered.getException()).isInstanceOfSatisfying(QuayMirrorExistsException.class,
+                e -> assertThat(e.getMessage()).contains("created meanwhile"));
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
 
 /** Username/password connections: the CSRF sign-in flow, session reuse, re-login after expiry, sign-out. */
-@CamelMainTest(configurationClasses = QuayConfiguration.class, properties = {QuayRoutesTestBase.ROUTES,
+@CamelMainTest(configurationClasses = {QuayConfiguration.class, NoLeaderElection.class}, properties = {QuayRoutesTestBase.ROUTES,
         QuayRoutesTestBase.NO_MANAGEMENT_PORT, QuayRoutesTestBase.FAST_REDELIVERY, QuayRoutesTestBase.MAX_DELAY,
         QuayRoutesTestBase.REDELIVERIES})
 class QuaySessionRoutesIT extends QuayRoutesTestBase {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * A Quay with a self-signed certificate: refused by default (once, without redelivery), accepted with
  * {@code validateCerts: "false"} for that connection only.
  */
-@CamelMainTest(configurationClasses = QuayConfiguration.class, properties = {QuayRoutesTestBase.ROUTES,
+@CamelMainTest(configurationClasses = {QuayConfiguration.class, NoLeaderElection.class}, properties = {QuayRoutesTestBase.ROUTES,
         QuayRoutesTestBase.NO_MANAGEMENT_PORT, QuayRoutesTestBase.FAST_REDELIVERY, QuayRoutesTestBase.MAX_DELAY,
         QuayRoutesTestBase.REDELIVERIES})
 class QuayTlsIT extends QuayRoutesTestBase {

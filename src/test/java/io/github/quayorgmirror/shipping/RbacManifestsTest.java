@@ -14,7 +14,7 @@ class RbacManifestsTest {
     private static final String SERVICE_ACCOUNT = "quay-orgmirror-controller";
     private static final String NAMESPACE = "quay-orgmirror";
 
-    /** One line per (API group, resource, verb) the controller may use on OrganizationMirrors, Secrets and Events. */
+    /** One line per (API group, resource, verb) the controller may use on OrganizationMirrors, Secrets, Namespaces and Events. */
     private static final Set<String> CONTROLLER_PERMISSIONS = Set.of(
             "quay.herve4m.github.io organizationmirrors get",
             "quay.herve4m.github.io organizationmirrors list",
@@ -25,6 +25,7 @@ class RbacManifestsTest {
             " secrets get",
             " secrets list",
             " secrets watch",
+            " namespaces get",
             "events.k8s.io events create");
 
     private static final Set<String> LEADER_ELECTION_PERMISSIONS = Set.of(

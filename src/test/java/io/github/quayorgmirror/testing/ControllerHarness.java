@@ -8,11 +8,13 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.github.quayorgmirror.ControllerMain;
 import io.github.quayorgmirror.fakequay.FakeQuay;
+import io.github.quayorgmirror.leader.LeaderElection;
 import io.github.quayorgmirror.queue.KeyedWorkQueue;
 import io.github.quayorgmirror.queue.WorkQueueComponent;
 import io.github.quayorgmirror.status.Condition;
 import io.github.quayorgmirror.status.MirrorResource;
 import io.github.quayorgmirror.status.OrganizationMirrorStatus;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
@@ -115,8 +117,13 @@ public final class ControllerHarness implements AutoCloseable {
 
     /** Starts a controller on the real routes with fast test timings; extra properties win. */
     public Main startController(Map<String, String> properties) {
+        return startController(properties, CONTROLLER_USER_AGENT);
+    }
+
+    /** A controller whose API client announces itself with this User-Agent: its requests can be told apart. */
+    public Main startController(Map<String, String> properties, String userAgent) {
         Main main = ControllerMain.newMain();
-        KubernetesClient client = kube.newClient(CONTROLLER_USER_AGENT);
+        KubernetesClient client = kube.newClient(userAgent);
         clients.put(main, client);
         main.bind("kubernetesClient", client);
         Map<String, String> settings = new LinkedHashMap<>();
@@ -260,6 +267,26 @@ public final class ControllerHarness implements AutoCloseable {
     private static boolean reconciles(Main controller) {
         return controller.getCamelContext().getRouteController().getRouteStatus("orgmirror-reconcile")
                 == ServiceStatus.Started;
+    }
+
+    /** Properties of one replica with leader election, fast Lease timings, and this identity. */
+    public static Map<String, String> replica(String identity) {
+        return Map.of("orgmirror.leader-election.enabled", "true",
+                "orgmirror.leader-election.identity", identity,
+                "orgmirror.leader-election.lease-namespace", NAMESPACE,
+                "orgmirror.leader-election.lease-duration", "3s",
+                "orgmirror.leader-election.renew-deadline", "2s",
+                "orgmirror.leader-election.retry-period", "200ms");
+    }
+
+    public static boolean leads(Main controller) {
+        return controller.getCamelContext().getRegistry().lookupByNameAndType("leaderElection", LeaderElection.class)
+                .isLeader();
+    }
+
+    /** The controller's meters, as scraped at /observe/metrics. */
+    public static MeterRegistry meters(Main controller) {
+        return controller.getCamelContext().getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);
     }
 
     /** The work queue of a controller started here. */

@@ -25,6 +25,7 @@ final class FaultInjectingDispatcher extends Dispatcher {
     private final Dispatcher delegate;
     private final Map<String, Integer> refusedPaths = new ConcurrentHashMap<>();
     private final Map<String, int[]> refusedNext = new ConcurrentHashMap<>();
+    private final Map<String, Integer> refusedFrom = new ConcurrentHashMap<>();
     private final Set<String> watchesToExpire = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> openWatches = new ConcurrentHashMap<>();
     private final Map<String, HeldWatchEvents> heldEvents = new ConcurrentHashMap<>();
@@ -40,7 +41,11 @@ final class FaultInjectingDispatcher extends Dispatcher {
         requests.add(new String[] {String.valueOf(request.getHeader("User-Agent")), request.getMethod(), request.getPath()});
         String path = request.getPath().split("\\?", 2)[0];
         boolean watch = request.getPath().contains("watch=true");
-        Integer refusal = refusedPaths.containsKey(path) ? refusedPaths.get(path) : takeRefusal(path);
+        Integer refusal = refusedPaths.containsKey(path) ? refusedPaths.get(path)
+                : refusedFrom.get(request.getHeader("User-Agent") + " " + path);
+        if (refusal == null) {
+            refusal = takeRefusal(path);
+        }
         if (refusal != null) {
             record(path, "refused");
             return new MockResponse().setResponseCode(refusal).setBody(status(refusal, "Refused by the test"));
@@ -75,6 +80,12 @@ final class FaultInjectingDispatcher extends Dispatcher {
     void allow(String path) {
         refusedPaths.remove(path);
         refusedNext.remove(path);
+        refusedFrom.keySet().removeIf(key -> key.endsWith(" " + path));
+    }
+
+    /** Refuses the requests on {@code path} of the clients with this User-Agent only, until {@link #allow}. */
+    void refuseFrom(String userAgent, String path, int code) {
+        refusedFrom.put(userAgent + " " + path, code);
     }
 
     /** Only the next {@code times} requests on {@code path} are refused with {@code code}. */

@@ -111,6 +111,11 @@ public final class MockKubernetes implements AutoCloseable {
         dispatcher.refuse(path, httpStatus);
     }
 
+    /** Refuses the requests on {@code path} of one client (its User-Agent) only: e.g. one replica's Lease renewals. */
+    public void refuseFrom(String userAgent, String path, int httpStatus) {
+        dispatcher.refuseFrom(userAgent, path, httpStatus);
+    }
+
     public void allow(String path) {
         dispatcher.allow(path);
     }

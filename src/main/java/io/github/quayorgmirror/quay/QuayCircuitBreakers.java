@@ -1,0 +1,100 @@
+package io.github.quayorgmirror.quay;
+
+import io.micrometer.core.instrument.Gauge;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.component.micrometer.MicrometerUtils;
+
+/**
+ * Bean {@code quayCircuitBreakers}: one {@link QuayCircuitBreaker} per Quay host, asked by {@code quay-http} right
+ * before each call ({@link #admit}) and told its outcome right after ({@link #record}). A dead Quay then costs a few
+ * timeouts, not one per call of every mirror. Hand-written: camel-resilience4j's EIP has one breaker per route
+ * node, not per host. State as gauge {@code orgmirror_quay_circuit_open{host}} (the host is no secret and
+ * bounded by the number of Quays).
+ */
+public class QuayCircuitBreakers implements CamelContextAware {
+
+    public static final String OPEN_GAUGE = "orgmirror.quay.circuit.open";
+
+    private final Map<String, QuayCircuitBreaker> byHost = new ConcurrentHashMap<>();
+    private final int failureThreshold;
+    private final Duration openDuration;
+    private final LongSupplier nanoClock;
+    private final Clock clock;
+    private CamelContext camelContext;
+
+    public QuayCircuitBreakers(int failureThreshold, Duration openDuration, LongSupplier nanoClock, Clock clock) {
+        if (failureThreshold < 1) {
+            throw new IllegalArgumentException("orgmirror.quay.circuit-breaker.failure-threshold must be at least 1");
+        }
+        this.failureThreshold = failureThreshold;
+        this.openDuration = openDuration;
+        this.nanoClock = nanoClock;
+        this.clock = clock;
+    }
+
+    public void admit(Exchange exchange) throws QuayCircuitOpenException {
+        QuayConnection connection = exchange.getProperty(QuayRequests.CONNECTION, QuayConnection.class);
+        QuayCircuitBreaker breaker = breaker(host(connection));
+        Duration wait = breaker.admit(nanoClock.getAsLong());
+        if (wait != null) {
+            QuayRequest request = exchange.getProperty(QuayRequests.REQUEST, QuayRequest.class);
+            throw new QuayCircuitOpenException(request.operation(), "Quay at " + connection.baseUri()
+                    + " is not answering (" + breaker.lastFailure() + "): calls to it are paused (circuit breaker"
+                    + " open); the next attempt is at " + clock.instant().plus(wait).truncatedTo(ChronoUnit.SECONDS));
+        }
+    }
+
+    /** After the call: an answer below 500 closes the circuit; no answer or a 5xx counts towards opening it. */
+    public void record(Exchange exchange) {
+        QuayConnection connection = exchange.getProperty(QuayRequests.CONNECTION, QuayConnection.class);
+        Integer status = exchange.getProperty(QuayResponses.HTTP_STATUS, Integer.class);
+        QuayCircuitBreaker breaker = breaker(host(connection));
+        Exception failure = exchange.getProperty(QuayResponses.IO_FAILURE, Exception.class);
+        if (status != null && status < 500) {
+            breaker.succeeded();
+        } else if (status != null) {
+            breaker.failed(nanoClock.getAsLong(), "HTTP " + status);
+        } else if (failure != null && !QuayIoFailure.isUntrustedCertificate(failure)) {
+            // an untrusted certificate is Quay answering: its own message says what to do, the breaker stays out
+            breaker.failed(nanoClock.getAsLong(), QuayIoFailure.describe(failure));
+        }
+    }
+
+    private QuayCircuitBreaker breaker(String host) {
+        return byHost.computeIfAbsent(host, key -> {
+            QuayCircuitBreaker created = new QuayCircuitBreaker(failureThreshold, openDuration);
+            if (camelContext != null) {
+                Gauge.builder(OPEN_GAUGE, created, b -> b.isOpen() ? 1 : 0).tag("host", key)
+                        .description("1 while calls to this Quay host fail fast (circuit breaker open)")
+                        .register(MicrometerUtils.getOrCreateMeterRegistry(camelContext.getRegistry(),
+                                MicrometerConstants.METRICS_REGISTRY_NAME));
+            }
+            return created;
+        });
+    }
+
+    /** Host and port: one breaker per Quay, whatever the path prefix or credentials. */
+    static String host(QuayConnection connection) {
+        int port = connection.baseUri().getPort();
+        return connection.baseUri().getHost() + (port < 0 ? "" : ":" + port);
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
+    }
+}
