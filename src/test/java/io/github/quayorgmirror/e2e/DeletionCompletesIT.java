@@ -50,7 +50,7 @@ class DeletionCompletesIT {
         assertThat(harness.quay().calls("DELETE", MIRROR_PATH)).extracting(call -> call.status()).containsOnly(403);
         assertThat(harness.events("Normal", NAME)).anyMatch(event -> event.startsWith("NothingToDelete: ")
                 && event.contains("Organization " + ORGANIZATION + " does not exist"));
-        assertThat(harness.events("Warning", NAME)).isEmpty();
+        assertThat(harness.failureWarnings(NAME)).isEmpty();
     }
 
     @Test

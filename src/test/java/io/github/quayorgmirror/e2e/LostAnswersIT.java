@@ -61,7 +61,7 @@ class LostAnswersIT {
         assertThat(harness.quay().mirrorConfig(ORGANIZATION).orElseThrow()).containsEntry("sync_interval", 172800L)
                 .containsEntry("visibility", "public");
         assertThat(harness.status(NAME).existInQuay()).isTrue();
-        assertThat(harness.events("Warning", NAME)).isEmpty();
+        assertThat(harness.failureWarnings(NAME)).isEmpty();
     }
 
     @Test

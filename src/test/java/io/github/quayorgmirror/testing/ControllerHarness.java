@@ -225,6 +225,14 @@ public final class ControllerHarness implements AutoCloseable {
                 .map(event -> event.getReason() + ": " + event.getNote()).toList();
     }
 
+    /**
+     * The Warning Events of a resource but the one the harness always earns: its fake Quay is {@code http://}, so
+     * every resource is warned once that its token travels in cleartext.
+     */
+    public List<String> failureWarnings(String name) {
+        return events("Warning", name).stream().filter(event -> !event.startsWith("CleartextConnection:")).toList();
+    }
+
     public GenericKubernetesResource mirror(String name) {
         return MirrorResource.api(kube.client()).inNamespace(NAMESPACE).withName(name).get();
     }
