@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
-/** Quay's answer to {@code GET /api/v1/organization/{org}/mirror} (quay-org-mirror-api.md §7). */
+/** Quay's answer to {@code GET /api/v1/organization/{org}/mirror} (docs/quay-api.md). */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record QuayMirrorState(
         @JsonProperty("is_enabled") Boolean isEnabled,

@@ -24,7 +24,7 @@ public class QuayAuthenticator {
         QuayRequest request = exchange.getProperty(QuayRequests.REQUEST, QuayRequest.class);
         QuayConnection connection = exchange.getProperty(QuayRequests.CONNECTION, QuayConnection.class);
         exchange.removeProperty(SESSION_USED);
-        switch (request.auth()) {
+        switch (request.operation().auth()) {
             case NONE -> {
             }
             case PENDING_SESSION -> useSession(exchange, request, exchange.getProperty(PENDING_SESSION, QuaySession.class));
@@ -38,7 +38,6 @@ public class QuayAuthenticator {
                     useSession(exchange, request, session);
                 }
             }
-            default -> throw new IllegalStateException("unknown auth " + request.auth());
         }
     }
 
@@ -48,7 +47,7 @@ public class QuayAuthenticator {
         }
         Message message = exchange.getMessage();
         message.setHeader("Cookie", session.cookieHeader());
-        if (request.isWrite() && session.csrfToken() != null) {
+        if (request.operation().isWrite() && session.csrfToken() != null) {
             message.setHeader("X-CSRF-Token", session.csrfToken());
         }
     }

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a Quay says it can do in {@code GET /config} (quay-org-mirror-api.md §1): its features, without the
+ * What a Quay says it can do in {@code GET /config} (docs/quay-api.md): its features, without the
  * {@code FEATURE_} prefix, and its version, empty when {@code FEATURE_BILLING} is on.
  *
  * @param orgMirror    {@code FEATURE_ORG_MIRROR}: null when the Quay does not know the feature (older than 3.17)

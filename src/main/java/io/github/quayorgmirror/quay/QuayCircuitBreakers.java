@@ -47,7 +47,7 @@ public class QuayCircuitBreakers implements CamelContextAware {
         Duration wait = breaker.admit(nanoClock.getAsLong());
         if (wait != null) {
             QuayRequest request = exchange.getProperty(QuayRequests.REQUEST, QuayRequest.class);
-            throw new QuayCircuitOpenException(request.operation(), "Quay at " + connection.baseUri()
+            throw new QuayCircuitOpenException(request.operation().tag(), "Quay at " + connection.baseUri()
                     + " is not answering (" + breaker.lastFailure() + "): calls to it are paused (circuit breaker"
                     + " open); the next attempt is at " + clock.instant().plus(wait).truncatedTo(ChronoUnit.SECONDS));
         }

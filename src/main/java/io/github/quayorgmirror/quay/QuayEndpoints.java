@@ -22,11 +22,6 @@ final class QuayEndpoints {
         return connection.baseUri() + "?" + options(connection);
     }
 
-    static String query(Map<String, String> query) {
-        return query.entrySet().stream().map(e -> e.getKey() + "=" + QuayRequests.encode(e.getValue()))
-                .collect(Collectors.joining("&"));
-    }
-
     private static String options(QuayConnection connection) {
         long millis = connection.timeout().toMillis();
         Map<String, String> options = new LinkedHashMap<>();

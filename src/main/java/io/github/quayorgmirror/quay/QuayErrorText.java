@@ -3,7 +3,7 @@ package io.github.quayorgmirror.quay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Reads the human part of Quay's error bodies, whichever of its three shapes it came in (quay-org-mirror-api.md §11). */
+/** Reads the human part of Quay's error bodies, whichever of its three shapes it came in (docs/quay-api.md). */
 final class QuayErrorText {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -18,7 +18,7 @@ final class QuayIoFailure {
             throws QuayUnavailableException, QuayRetryableException {
         if (isUntrustedCertificate(failure)) {
             // a certificate Quay's clients do not trust will not become trusted by retrying
-            throw new QuayUnavailableException(request.operation(), 0, "TLS handshake with Quay at "
+            throw new QuayUnavailableException(request.operation().tag(), 0, "TLS handshake with Quay at "
                     + connection.baseUri() + " failed (" + failure.getMessage() + "): install the CA that signed"
                     + " Quay's certificate in the controller's trust store, or set validateCerts: \"false\" in the"
                     + " connection Secret");

@@ -38,7 +38,7 @@ public class QuayMetrics implements Processor, CamelContextAware {
 
     private static String operation(Exchange exchange) {
         QuayRequest request = exchange.getProperty(QuayRequests.REQUEST, QuayRequest.class);
-        return request == null ? "unknown" : request.operation();
+        return request == null ? "unknown" : request.operation().tag();
     }
 
     /** Looked up on use: camel-main binds the Prometheus registry while starting, after the beans are made. */

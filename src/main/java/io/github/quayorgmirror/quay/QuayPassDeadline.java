@@ -31,7 +31,7 @@ public class QuayPassDeadline {
         if (end != null && nanoClock.getAsLong() - end >= 0) {
             QuayRequest request = exchange.getProperty(QuayRequests.REQUEST, QuayRequest.class);
             QuayConnection connection = exchange.getProperty(QuayRequests.CONNECTION, QuayConnection.class);
-            throw new QuayPassDeadlineException(request.operation(), "Quay at " + connection.baseUri()
+            throw new QuayPassDeadlineException(request.operation().tag(), "Quay at " + connection.baseUri()
                     + " answers too slowly: the pass used up its " + deadline.toSeconds() + "s (orgmirror.reconcile"
                     + ".pass-deadline) before " + request.operation() + "; the controller tries again later");
         }

@@ -2,8 +2,6 @@ package io.github.quayorgmirror.quay;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.camel.Exchange;
 
 /**
@@ -15,43 +13,25 @@ public class QuayRequests {
     public static final String REQUEST = "quayRequest";
     public static final String CONNECTION = "quayConnection";
     public static final String ORGANIZATION = "quayOrganization";
-    public static final String ROBOT = "quayRobotName";
     public static final String ENDPOINT_URI = "quayEndpointUri";
 
-    /** A call without body; {@code {org}} and {@code {robot}} in the path are filled from the exchange properties. */
-    public void define(Exchange exchange, String operation, String method, String pathTemplate) {
-        store(exchange, operation, method, pathTemplate, Map.of(), null);
+    /** A call without body; {@code {org}} in the path is filled from the exchange property {@code quayOrganization}. */
+    public void define(Exchange exchange, QuayOperation operation) {
+        store(exchange, operation, null);
     }
 
     /** A call whose JSON body is the (already marshalled) message body. */
-    public void defineWithBody(Exchange exchange, String operation, String method, String pathTemplate) {
-        store(exchange, operation, method, pathTemplate, Map.of(), exchange.getMessage().getBody(String.class));
+    public void defineWithBody(Exchange exchange, QuayOperation operation) {
+        store(exchange, operation, exchange.getMessage().getBody(String.class));
     }
 
-    /** The repository listing: properties {@code quayPage}, {@code quayLimit}, {@code quayStatus} become the query. */
-    public void defineListing(Exchange exchange, String operation, String pathTemplate) {
-        Map<String, String> query = new LinkedHashMap<>();
-        Map.of("page", "quayPage", "limit", "quayLimit", "status", "quayStatus").forEach((name, property) -> {
-            Object value = exchange.getProperty(property);
-            if (value != null && !value.toString().isBlank()) {
-                query.put(name, value.toString());
-            }
-        });
-        store(exchange, operation, "GET", pathTemplate, query, null);
-    }
-
-    private static void store(Exchange exchange, String operation, String method, String pathTemplate,
-            Map<String, String> query, String json) {
-        String path = pathTemplate;
+    private static void store(Exchange exchange, QuayOperation operation, String json) {
+        String path = operation.pathTemplate();
         if (path.contains("{org}")) {
             path = path.replace("{org}", encode(required(exchange, ORGANIZATION)));
         }
-        if (path.contains("{robot}")) {
-            String robot = required(exchange, ROBOT);
-            path = path.replace("{robot}", encode(robot.substring(robot.indexOf('+') + 1)));
-        }
         exchange.removeProperty(QuayMetrics.REDELIVERY_COUNT);
-        exchange.setProperty(REQUEST, new QuayRequest(operation, method, path, Map.copyOf(query), json));
+        exchange.setProperty(REQUEST, new QuayRequest(operation, path, json));
     }
 
     private static String required(Exchange exchange, String property) {
@@ -86,9 +66,6 @@ public class QuayRequests {
         }
         message.setBody(request.json());
         message.setHeader(Exchange.HTTP_PATH, request.path());
-        if (!request.query().isEmpty()) {
-            message.setHeader(Exchange.HTTP_QUERY, QuayEndpoints.query(request.query()));
-        }
         exchange.setProperty(ENDPOINT_URI, QuayEndpoints.uri(connection));
     }
 
@@ -113,7 +90,7 @@ public class QuayRequests {
         if (request == null) {
             return;
         }
-        if (!request.isSignInFlow()) {
+        if (!request.operation().startsSession()) {
             exchange.removeProperty(QuayResponses.RESPONSE_HEADERS);
         }
         exchange.setProperty(REQUEST, request.withoutJson());

@@ -3,10 +3,12 @@ package io.github.quayorgmirror.quay;
 import io.github.quayorgmirror.quay.QuayAccessDeniedException.Kind;
 import io.github.quayorgmirror.quay.QuayNotFoundException.Missing;
 import java.time.Duration;
-import java.util.Set;
+import io.github.quayorgmirror.quay.QuayOperation.Auth;
+import io.github.quayorgmirror.quay.QuayOperation.BadRequest;
+import io.github.quayorgmirror.quay.QuayOperation.NotFound;
 
 /**
- * Turns one Quay answer into a result or a typed failure (quay-org-mirror-api.md §3, §6, §7, §11): 2xx is a
+ * Turns one Quay answer into a result or a typed failure (docs/quay-api.md): 2xx is a
  * result, 5xx, 429 and 408 (a proxy timing out) are retryable, other 4xx are permanent and explained as precisely as Quay lets us.
  */
 final class QuayResponseClassifier {
@@ -16,15 +18,6 @@ final class QuayResponseClassifier {
      * {@code is_admin} with the token's scopes, so a token without {@code org:admin} shows up as MEMBER.
      */
     enum OrganizationAccess { ADMIN, MEMBER, NOT_MEMBER, MISSING, UNKNOWN }
-
-    static final String GET_ORG_MIRROR = "quay-get-org-mirror";
-    static final String CREATE_ORG_MIRROR = "quay-create-org-mirror";
-    static final String DELETE_ORG_MIRROR = "quay-delete-org-mirror";
-    static final String GET_ORGANIZATION = "quay-get-organization";
-    static final String SYNC_NOW = "quay-sync-now";
-    static final String GET_ROBOT = "quay-get-robot";
-    private static final Set<String> WITHOUT_ORGANIZATION = Set.of(QuayRequest.CSRF_TOKEN, QuayRequest.SIGN_IN,
-            QuayRequest.SIGN_OUT, QuayRequest.GET_CONFIG, GET_ORGANIZATION);
 
     /**
      * The answer as far as the classifier needs it.
@@ -40,19 +33,16 @@ final class QuayResponseClassifier {
     private QuayResponseClassifier() {
     }
 
-    /** True when the answer means "absent" (GET of a mirror or robot that does not exist, DELETE of a gone mirror). */
+    /** True when the answer means "absent" (a 404 of an operation whose table row says so). */
     static boolean isAbsent(Answer answer) {
-        String operation = answer.request().operation();
-        int status = answer.status();
-        return status == 404 && (operation.equals(GET_ORG_MIRROR) || operation.equals(DELETE_ORG_MIRROR))
-                || operation.equals(GET_ROBOT) && (status == 404 || status == 400);
+        return answer.status() == 404 && answer.request().operation().notFound() == NotFound.ABSENT;
     }
 
     /** A 403 or 404 that only {@code GET /organization/{org}} can explain. */
     static boolean needsOrganizationLookup(Answer answer) {
         int status = answer.status();
         return (status == 404 || status == 403 && !QuayErrorText.isCsrfError(answer.body()))
-                && !WITHOUT_ORGANIZATION.contains(answer.request().operation()) && !isAbsent(answer);
+                && answer.request().operation().explainedByOrganization() && !isAbsent(answer);
     }
 
     /** Returns normally for a 2xx or an absent answer; throws otherwise. */
@@ -65,10 +55,11 @@ final class QuayResponseClassifier {
             throw new QuayRetryableException(answer.request(), answer.connection(), "HTTP " + status, status,
                     answer.retryAfter());
         }
-        String operation = answer.request().operation();
+        String operation = answer.request().operation().tag();
+        boolean signIn = answer.request().operation().auth() == Auth.PENDING_SESSION;
         String quay = "Quay at " + answer.connection().baseUri();
         String quayText = QuayErrorText.of(answer.body());
-        if (operation.equals(QuayRequest.SIGN_IN) && status == 403 && QuayErrorText.isCsrfError(answer.body())) {
+        if (signIn && status == 403 && QuayErrorText.isCsrfError(answer.body())) {
             // not a verdict on the password: retried, as another attempt may reach the instance that set the cookie
             throw new QuayRejectedException(operation, status, quay + " refused the CSRF token of the sign-in (HTTP 403),"
                     + " before looking at the username and password: the session cookie of GET /csrf_token did not"
@@ -76,7 +67,7 @@ final class QuayResponseClassifier {
                     + " several Quay replicas need one shared SECRET_KEY (or sticky sessions); a proxy must pass"
                     + " cookies", false);
         }
-        if (operation.equals(QuayRequest.SIGN_IN) && (status == 401 || status == 403)) {
+        if (signIn && (status == 401 || status == 403)) {
             throw new QuayAccessDeniedException(operation, status, Kind.BAD_CREDENTIALS, quay
                     + " refused the sign-in of the username in the connection Secret: " + orDefault(quayText,
                             "wrong username or password"));
@@ -111,12 +102,13 @@ final class QuayResponseClassifier {
      * Counted as done, or the controller would ask for a second sync once this one is over.
      */
     private static boolean isSyncStartedByEarlierAttempt(Answer answer) {
-        return answer.redelivered() && answer.status() == 400 && SYNC_NOW.equals(answer.request().operation())
+        return answer.redelivered() && answer.status() == 400
+                && answer.request().operation().badRequest() == BadRequest.SYNC_RUNNING
                 && QuayErrorText.of(answer.body()) != null && QuayErrorText.of(answer.body()).startsWith("Cannot trigger sync");
     }
 
     private static boolean isMirrorAlreadyThere(Answer answer, String quayText) {
-        return answer.status() == 400 && CREATE_ORG_MIRROR.equals(answer.request().operation())
+        return answer.status() == 400 && answer.request().operation().badRequest() == BadRequest.MIRROR_EXISTS
                 && quayText != null && quayText.contains("already exists");
     }
 
@@ -125,12 +117,12 @@ final class QuayResponseClassifier {
         String why = token
                 ? "the token in the connection Secret is unknown or expired (Quay then treats the call as anonymous)"
                 : "the session was refused even after signing in again";
-        return new QuayAccessDeniedException(answer.request().operation(), answer.status(), Kind.BAD_CREDENTIALS,
+        return new QuayAccessDeniedException(answer.request().operation().tag(), answer.status(), Kind.BAD_CREDENTIALS,
                 quay + " did not accept the credentials (HTTP " + answer.status() + "): " + why);
     }
 
     private static QuayApiException forbidden(Answer answer, OrganizationAccess access, String quay) {
-        String operation = answer.request().operation();
+        String operation = answer.request().operation().tag();
         String org = answer.organization();
         boolean token = answer.connection().credentials() instanceof QuayConnection.Credentials.Token;
         if (access == OrganizationAccess.MISSING) {
@@ -148,13 +140,14 @@ final class QuayResponseClassifier {
     }
 
     private static QuayApiException notFound(Answer answer, OrganizationAccess access, String quay) {
-        String operation = answer.request().operation();
+        String operation = answer.request().operation().tag();
+        NotFound meaning = answer.request().operation().notFound();
         String org = answer.organization();
-        if (operation.equals(GET_ORGANIZATION) || access == OrganizationAccess.MISSING) {
+        if (meaning == NotFound.NO_ORGANIZATION || access == OrganizationAccess.MISSING) {
             return new QuayNotFoundException(operation, Missing.ORGANIZATION,
                     "Organization " + org + " does not exist in " + quay);
         }
-        if (WITHOUT_ORGANIZATION.contains(operation)) {
+        if (meaning == NotFound.NOT_QUAY) {
             return new QuayRejectedException(operation, 404, quay + " has no " + answer.request().path()
                     + " (HTTP 404): check the host in the connection Secret");
         }

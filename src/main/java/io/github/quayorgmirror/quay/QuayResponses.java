@@ -129,7 +129,7 @@ public class QuayResponses {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         QuayRetryableException retryable = cause instanceof QuayRetryableException r ? r : null;
         int attempts = 1 + exchange.getProperty(QuayMetrics.REDELIVERY_COUNT, 0, Integer.class);
-        exchange.setProperty(UNAVAILABLE, new QuayUnavailableException(request.operation(),
+        exchange.setProperty(UNAVAILABLE, new QuayUnavailableException(request.operation().tag(),
                 retryable == null ? 0 : retryable.statusCode(), "Quay at " + connection.baseUri() + " is unavailable ("
                 + request.operation() + ", " + attempts + " attempts): "
                 + (retryable == null ? String.valueOf(cause) : retryable.cause())));

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 
 /**
- * Bean {@code quaySessionFlow}: the transformations of the sign-in routes (quay-org-mirror-api.md §3.2). Reads the
+ * Bean {@code quaySessionFlow}: the transformations of the sign-in routes (docs/quay-api.md). Reads the
  * answer headers that {@code quay-http} kept in a property; the values never go to a log.
  */
 public class QuaySessionFlow {
@@ -19,7 +19,7 @@ public class QuaySessionFlow {
         JsonNode json = QuayErrorText.parse(exchange.getMessage().getBody(String.class));
         JsonNode token = json == null ? null : json.get("csrf_token");
         if (token == null || !token.isTextual()) {
-            throw new QuayRejectedException(QuayRequest.CSRF_TOKEN, 200, "Quay at " + baseUri(exchange)
+            throw new QuayRejectedException(QuayOperation.CSRF_TOKEN.tag(), 200, "Quay at " + baseUri(exchange)
                     + " gave no csrf_token on GET /csrf_token: is it Quay 3.17 or later?");
         }
         return new QuaySession(Map.of(), null).withCookiesFrom(QuayResponses.responseHeader(exchange, "Set-Cookie"),
@@ -41,7 +41,7 @@ public class QuaySessionFlow {
         QuaySession pending = exchange.getProperty(QuayAuthenticator.PENDING_SESSION, QuaySession.class);
         Object next = QuayResponses.responseHeader(exchange, "X-Next-CSRF-Token");
         if (next == null || next.toString().isBlank()) {
-            throw new QuayRejectedException(QuayRequest.SIGN_IN, 200, "Quay at " + baseUri(exchange)
+            throw new QuayRejectedException(QuayOperation.SIGN_IN.tag(), 200, "Quay at " + baseUri(exchange)
                     + " accepted the sign-in but sent no X-Next-CSRF-Token header");
         }
         return pending.withCookiesFrom(QuayResponses.responseHeader(exchange, "Set-Cookie"), next.toString());

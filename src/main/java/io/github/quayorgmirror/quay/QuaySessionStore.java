@@ -55,7 +55,7 @@ public class QuaySessionStore implements CamelContextAware {
                 return current;
             }
             sessions.remove(key);
-            Exchange answer = template().send("direct:" + QuayRequest.SIGN_IN,
+            Exchange answer = template().send("direct:" + QuayOperation.SIGN_IN.tag(),
                     exchange -> exchange.setProperty(QuayRequests.CONNECTION, connection));
             if (answer.getException() != null) {
                 throw answer.getException();
@@ -104,7 +104,7 @@ public class QuaySessionStore implements CamelContextAware {
     }
 
     private void signOut(QuayConnection connection) {
-        Exchange answer = template().send("direct:" + QuayRequest.SIGN_OUT,
+        Exchange answer = template().send("direct:" + QuayOperation.SIGN_OUT.tag(),
                 exchange -> exchange.setProperty(QuayRequests.CONNECTION, connection));
         if (answer.getException() != null) {
             LOG.info("Sign-out from Quay failed baseUri={} username={} cause={}", connection.baseUri(),

@@ -14,7 +14,7 @@ import javax.net.ssl.SSLContext;
 
 /**
  * A Quay (≥ 3.17, {@code FEATURE_ORG_MIRROR} on) for tests: a real HTTP(S) server on 127.0.0.1 with
- * real state, implementing the contract of quay-org-mirror-api.md §15. See docs/testing-fake-quay.md.
+ * real state, implementing the Quay contract summarised in docs/quay-api.md. See docs/testing-fake-quay.md.
  */
 public final class FakeQuay implements AutoCloseable {
 

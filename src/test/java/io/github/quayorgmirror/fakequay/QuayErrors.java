@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The three error body shapes of Quay (quay-org-mirror-api.md §11): ApiException, {@code util/http.abort}
+ * The three error body shapes of Quay (docs/quay-api.md): ApiException, {@code util/http.abort}
  * and the global DataModelException handler.
  */
 final class QuayErrors {

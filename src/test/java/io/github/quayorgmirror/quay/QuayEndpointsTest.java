@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class QuayEndpointsTest {
@@ -31,13 +29,5 @@ class QuayEndpointsTest {
     @Test
     void plainHttpNeverGetsTlsOptions() {
         assertThat(QuayEndpoints.uri(connection("http://127.0.0.1:8080", false))).doesNotContain("ssl", "Hostname");
-    }
-
-    @Test
-    void queryValuesAreEncoded() {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("status", "SYNC NOW&x");
-        query.put("page", "2");
-        assertThat(QuayEndpoints.query(query)).isEqualTo("status=SYNC%20NOW%26x&page=2");
     }
 }

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
@@ -19,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class QuayIoFailureTest {
 
-    private static final QuayRequest REQUEST = new QuayRequest("quay-get-org-mirror", "GET", "/x", Map.of(), null);
+    private static final QuayRequest REQUEST = new QuayRequest(QuayOperation.GET_ORG_MIRROR, "/x", null);
     private static final QuayConnection CONNECTION = new QuayConnection(URI.create("https://quay.example.com"), true,
             Duration.ofSeconds(5), new QuayConnection.Credentials.Token("t"));
 

@@ -94,56 +94,9 @@ class QuayMirrorRoutesIT extends QuayRoutesTestBase {
     }
 
     @Test
-    void listsDiscoveredRepositoriesWithPageLimitAndStatus() {
-        succeed("quay-create-org-mirror", tokenConnection(aliceToken), "org", createBody());
-        for (String name : List.of("alpha", "beta", "gamma")) {
-            quay.addDiscoveredRepository("org", name, "SUCCESS");
-        }
-        quay.addDiscoveredRepository("org", "delta", "FAIL", 0);
-
-        Exchange answer = callWith("quay-list-mirror-repositories", tokenConnection(aliceToken), "org", exchange -> {
-            exchange.setProperty("quayPage", 2);
-            exchange.setProperty("quayLimit", 2);
-            exchange.setProperty("quayStatus", "success");
-        });
-
-        assertThat(answer.getException()).isNull();
-        Map<String, Object> page = bodyMap(answer);
-        assertThat(page).containsEntry("page", 2).containsEntry("limit", 2).containsEntry("total", 3)
-                .containsEntry("has_next", false);
-        List<Object> names = ((List<?>) page.get("repositories")).stream().map(r -> (Object) ((Map<?, ?>) r).get("name")).toList();
-        assertThat(names).containsExactly("gamma");
-        assertThat(callsTo("GET", MIRROR + "/repositories").get(0).query().split("&"))
-                .containsExactlyInAnyOrder("page=2", "limit=2", "status=success");
-    }
-
-    @Test
-    void earlierCallOnTheSameExchangeAddsNoStatusFilterToTheListing() {
-        succeed("quay-create-org-mirror", tokenConnection(aliceToken), "org", createBody());
-        quay.addDiscoveredRepository("org", "alpha", "SUCCESS");
-        Exchange exchange = succeed("quay-get-org-mirror", tokenConnection(aliceToken), "org", null);
-
-        context.createProducerTemplate().send("direct:quay-list-mirror-repositories", exchange);
-
-        assertThat(exchange.getException()).isNull();
-        assertThat(callsTo("GET", MIRROR + "/repositories").get(0).query()).isNullOrEmpty();
-        assertThat(bodyMap(exchange)).containsEntry("total", 1);
-    }
-
-    @Test
-    void readsOrganizationAndRobot() {
+    void readsOrganization() {
         Exchange org = succeed("quay-get-organization", tokenConnection(aliceToken), "org", null);
         assertThat(bodyMap(org)).containsEntry("name", "org").containsEntry("is_admin", true);
 
-        Exchange robot = callWith("quay-get-robot", tokenConnection(aliceToken), "org",
-                exchange -> exchange.setProperty("quayRobotName", "org+syncrobot"));
-        assertThat(robot.getProperty("quayRobotExists", Boolean.class)).isTrue();
-        assertThat(bodyMap(robot)).containsEntry("name", "org+syncrobot");
-
-        Exchange missing = callWith("quay-get-robot", tokenConnection(aliceToken), "org",
-                exchange -> exchange.setProperty("quayRobotName", "nobody"));
-        assertThat(missing.getException()).isNull();
-        assertThat(missing.getProperty("quayRobotExists", Boolean.class)).isFalse();
-        assertThat(missing.getMessage().getBody()).isNull();
     }
 }

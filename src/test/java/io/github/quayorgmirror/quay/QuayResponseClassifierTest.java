@@ -10,7 +10,6 @@ import io.github.quayorgmirror.quay.QuayResponseClassifier.Answer;
 import io.github.quayorgmirror.quay.QuayResponseClassifier.OrganizationAccess;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,25 +26,24 @@ class QuayResponseClassifierTest {
     private static final String NOT_FOUND = "{\"detail\": \"Not Found\", \"error_message\": \"Not Found\", \"error_type\": \"not_found\"}";
     private static final String UNAUTHORIZED = "{\"detail\": \"Unauthorized\", \"error_message\": \"Unauthorized\", \"error_type\": \"insufficient_scope\"}";
 
-    private static Answer answer(String operation, int status, String body) {
+    private static Answer answer(QuayOperation operation, int status, String body) {
         return answer(operation, status, body, TOKEN);
     }
 
-    private static Answer answer(String operation, int status, String body, QuayConnection connection) {
-        return new Answer(new QuayRequest(operation, "GET", "/api/v1/x", Map.of(), null), connection, "acme", status,
+    private static Answer answer(QuayOperation operation, int status, String body, QuayConnection connection) {
+        return new Answer(new QuayRequest(operation, "/api/v1/x", null), connection, "acme", status,
                 body, null, false, null);
     }
 
     static Stream<Arguments> successes() {
-        return Stream.of(Arguments.of("quay-get-org-mirror", 200, false), Arguments.of("quay-create-org-mirror", 201, false),
-                Arguments.of("quay-delete-org-mirror", 204, false), Arguments.of("quay-get-org-mirror", 404, true),
-                Arguments.of("quay-delete-org-mirror", 404, true), Arguments.of("quay-get-robot", 400, true),
-                Arguments.of("quay-get-robot", 404, true), Arguments.of("quay-get-robot", 200, false));
+        return Stream.of(Arguments.of(QuayOperation.GET_ORG_MIRROR, 200, false), Arguments.of(QuayOperation.CREATE_ORG_MIRROR, 201, false),
+                Arguments.of(QuayOperation.DELETE_ORG_MIRROR, 204, false), Arguments.of(QuayOperation.GET_ORG_MIRROR, 404, true),
+                Arguments.of(QuayOperation.DELETE_ORG_MIRROR, 404, true), Arguments.of(QuayOperation.GET_CONFIG, 200, false));
     }
 
     @ParameterizedTest
     @MethodSource("successes")
-    void answersThatAreResults(String operation, int status, boolean absent) {
+    void answersThatAreResults(QuayOperation operation, int status, boolean absent) {
         Answer answer = answer(operation, status, status == 404 ? NOT_FOUND : "{}");
         assertThatCode(() -> QuayResponseClassifier.check(answer, OrganizationAccess.UNKNOWN)).doesNotThrowAnyException();
         assertThat(QuayResponseClassifier.isAbsent(answer)).isEqualTo(absent);
@@ -55,7 +53,7 @@ class QuayResponseClassifierTest {
     @ParameterizedTest
     @MethodSource("retryableStatuses")
     void serverErrorsAndRateLimitsAreRetryable(int status) {
-        Answer answer = new Answer(new QuayRequest("quay-sync-now", "POST", "/x", Map.of(), null), TOKEN, "acme",
+        Answer answer = new Answer(new QuayRequest(QuayOperation.SYNC_NOW, "/x", null), TOKEN, "acme",
                 status, "", Duration.ofSeconds(3), false, null);
         assertThatThrownBy(() -> QuayResponseClassifier.check(answer, OrganizationAccess.UNKNOWN))
                 .isInstanceOfSatisfying(QuayRetryableException.class, e -> {
@@ -74,18 +72,18 @@ class QuayResponseClassifierTest {
     void badRequestCarriesFirstLineOfQuayMessage() {
         String body = "{\"error_message\": \"5000 is greater than the maximum of 3600\\n\\nFailed validating 'maximum'\","
                 + " \"error_type\": \"invalid_request\"}";
-        assertThatThrownBy(() -> QuayResponseClassifier.check(answer("quay-update-org-mirror", 400, body),
+        assertThatThrownBy(() -> QuayResponseClassifier.check(answer(QuayOperation.UPDATE_ORG_MIRROR, 400, body),
                 OrganizationAccess.UNKNOWN))
                 .isInstanceOfSatisfying(QuayRejectedException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(400);
                     assertThat(e.getMessage()).endsWith(": 5000 is greater than the maximum of 3600")
-                            .contains("quay-update-org-mirror");
+                            .contains(QuayOperation.UPDATE_ORG_MIRROR.tag());
                 });
     }
 
     @Test
     void aRedirectWithoutLocationSaysSoAndIsPermanent() {
-        assertThatThrownBy(() -> QuayResponseClassifier.check(answer("quay-get-org-mirror", 302, ""),
+        assertThatThrownBy(() -> QuayResponseClassifier.check(answer(QuayOperation.GET_ORG_MIRROR, 302, ""),
                 OrganizationAccess.UNKNOWN))
                 .isInstanceOfSatisfying(QuayRejectedException.class, e -> {
                     assertThat(e.permanent()).isTrue();
@@ -98,7 +96,7 @@ class QuayResponseClassifierTest {
 
     @Test
     void badRequestFallsBackToMessageField() {
-        assertThatThrownBy(() -> QuayResponseClassifier.check(answer("quay-create-org-mirror", 400,
+        assertThatThrownBy(() -> QuayResponseClassifier.check(answer(QuayOperation.CREATE_ORG_MIRROR, 400,
                 "{\"message\": \"Could not find robot\"}"), OrganizationAccess.UNKNOWN))
                 .isInstanceOf(QuayRejectedException.class).hasMessageEndingWith(": Could not find robot");
     }
@@ -118,7 +116,7 @@ class QuayResponseClassifierTest {
     @ParameterizedTest
     @MethodSource("denials")
     void refusalsTellTheCause(int status, String body, QuayConnection connection, OrganizationAccess access, Kind kind) {
-        assertThatThrownBy(() -> QuayResponseClassifier.check(answer("quay-sync-now", status, body, connection), access))
+        assertThatThrownBy(() -> QuayResponseClassifier.check(answer(QuayOperation.SYNC_NOW, status, body, connection), access))
                 .isInstanceOfSatisfying(QuayAccessDeniedException.class, e -> {
                     assertThat(e.kind()).isEqualTo(kind);
                     assertThat(e.statusCode()).isEqualTo(status);
@@ -128,22 +126,22 @@ class QuayResponseClassifierTest {
 
     @Test
     void forbiddenOnMissingOrganizationIsNotFound() {
-        assertThatThrownBy(() -> QuayResponseClassifier.check(answer("quay-create-org-mirror", 403, UNAUTHORIZED),
+        assertThatThrownBy(() -> QuayResponseClassifier.check(answer(QuayOperation.CREATE_ORG_MIRROR, 403, UNAUTHORIZED),
                 OrganizationAccess.MISSING))
                 .isInstanceOfSatisfying(QuayNotFoundException.class,
                         e -> assertThat(e.missing()).isEqualTo(Missing.ORGANIZATION));
     }
 
     static Stream<Arguments> notFounds() {
-        return Stream.of(Arguments.of("quay-sync-now", OrganizationAccess.ADMIN, Missing.MIRROR),
-                Arguments.of("quay-update-org-mirror", OrganizationAccess.UNKNOWN, Missing.MIRROR),
-                Arguments.of("quay-create-org-mirror", OrganizationAccess.MISSING, Missing.ORGANIZATION),
-                Arguments.of("quay-get-organization", OrganizationAccess.UNKNOWN, Missing.ORGANIZATION));
+        return Stream.of(Arguments.of(QuayOperation.SYNC_NOW, OrganizationAccess.ADMIN, Missing.MIRROR),
+                Arguments.of(QuayOperation.UPDATE_ORG_MIRROR, OrganizationAccess.UNKNOWN, Missing.MIRROR),
+                Arguments.of(QuayOperation.CREATE_ORG_MIRROR, OrganizationAccess.MISSING, Missing.ORGANIZATION),
+                Arguments.of(QuayOperation.GET_ORGANIZATION, OrganizationAccess.UNKNOWN, Missing.ORGANIZATION));
     }
 
     @ParameterizedTest
     @MethodSource("notFounds")
-    void notFoundSaysWhatIsMissing(String operation, OrganizationAccess access, Missing missing) {
+    void notFoundSaysWhatIsMissing(QuayOperation operation, OrganizationAccess access, Missing missing) {
         assertThatThrownBy(() -> QuayResponseClassifier.check(answer(operation, 404, NOT_FOUND), access))
                 .isInstanceOfSatisfying(QuayNotFoundException.class, e -> {
                     assertThat(e.missing()).isEqualTo(missing);
@@ -153,17 +151,17 @@ class QuayResponseClassifierTest {
 
     @Test
     void lookupOnlyForOrganizationScopedRefusals() {
-        assertThat(QuayResponseClassifier.needsOrganizationLookup(answer("quay-sync-now", 404, NOT_FOUND))).isTrue();
-        assertThat(QuayResponseClassifier.needsOrganizationLookup(answer("quay-sync-now", 403, UNAUTHORIZED))).isTrue();
-        assertThat(QuayResponseClassifier.needsOrganizationLookup(answer("quay-sync-now", 403, CSRF))).isFalse();
-        assertThat(QuayResponseClassifier.needsOrganizationLookup(answer("quay-get-organization", 404, NOT_FOUND))).isFalse();
-        assertThat(QuayResponseClassifier.needsOrganizationLookup(answer("quay-signin", 403, UNAUTHORIZED))).isFalse();
-        assertThat(QuayResponseClassifier.needsOrganizationLookup(answer("quay-sync-now", 400, "{}"))).isFalse();
+        assertThat(QuayResponseClassifier.needsOrganizationLookup(answer(QuayOperation.SYNC_NOW, 404, NOT_FOUND))).isTrue();
+        assertThat(QuayResponseClassifier.needsOrganizationLookup(answer(QuayOperation.SYNC_NOW, 403, UNAUTHORIZED))).isTrue();
+        assertThat(QuayResponseClassifier.needsOrganizationLookup(answer(QuayOperation.SYNC_NOW, 403, CSRF))).isFalse();
+        assertThat(QuayResponseClassifier.needsOrganizationLookup(answer(QuayOperation.GET_ORGANIZATION, 404, NOT_FOUND))).isFalse();
+        assertThat(QuayResponseClassifier.needsOrganizationLookup(answer(QuayOperation.SIGN_IN, 403, UNAUTHORIZED))).isFalse();
+        assertThat(QuayResponseClassifier.needsOrganizationLookup(answer(QuayOperation.SYNC_NOW, 400, "{}"))).isFalse();
     }
 
     @Test
     void aSignInRefusedForItsCsrfTokenIsNoVerdictOnThePassword() {
-        assertThatThrownBy(() -> QuayResponseClassifier.check(answer("quay-signin", 403, CSRF, PASSWORD),
+        assertThatThrownBy(() -> QuayResponseClassifier.check(answer(QuayOperation.SIGN_IN, 403, CSRF, PASSWORD),
                 OrganizationAccess.UNKNOWN))
                 .isInstanceOfSatisfying(QuayRejectedException.class, e -> {
                     assertThat(e.permanent()).as("retried: another attempt may reach the right instance").isFalse();
@@ -175,7 +173,7 @@ class QuayResponseClassifierTest {
     @Test
     void refusedSignInIsBadCredentials() {
         String body = "{\"needsEmailVerification\": false, \"invalidCredentials\": true, \"message\": \"Invalid username or password\"}";
-        assertThatThrownBy(() -> QuayResponseClassifier.check(answer("quay-signin", 403, body, PASSWORD),
+        assertThatThrownBy(() -> QuayResponseClassifier.check(answer(QuayOperation.SIGN_IN, 403, body, PASSWORD),
                 OrganizationAccess.UNKNOWN))
                 .isInstanceOfSatisfying(QuayAccessDeniedException.class, e -> {
                     assertThat(e.kind()).isEqualTo(Kind.BAD_CREDENTIALS);

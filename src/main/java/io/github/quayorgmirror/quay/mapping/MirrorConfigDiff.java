@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The smallest update that brings Quay's mirror configuration to the desired one (quay-org-mirror-api.md §5,
- * §13). Quay applies only the keys present in a PUT, so every key left out is a field that already matches.
+ * The smallest update that brings Quay's mirror configuration to the desired one (docs/quay-api.md). Quay applies only the keys present in a PUT, so every key
+ * left out is a field that already matches.
  */
 public final class MirrorConfigDiff {
 

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The proxies Quay hands to skopeo (quay-org-mirror-api.md §4.1 stores them unchecked): {@code httpProxy} and
+ * The proxies Quay hands to skopeo (Quay stores them unchecked, docs/quay-api.md): {@code httpProxy} and
  * {@code httpsProxy} are http(s) URLs with a host, {@code noProxy} a comma-separated list. A proxy URL may carry
  * {@code user:password@}; every message and {@code toString()} shows it masked.
  */

@@ -1,6 +1,6 @@
 package io.github.quayorgmirror.quay.mapping;
 
-/** The snake_case keys of Quay's org-mirror JSON (quay-org-mirror-api.md §4.1, §7). */
+/** The snake_case keys of Quay's org-mirror JSON (docs/quay-api.md). */
 final class QuayMirrorKeys {
 
     static final String EXTERNAL_REGISTRY_TYPE = "external_registry_type";

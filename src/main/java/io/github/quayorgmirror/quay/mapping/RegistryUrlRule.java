@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The part of Quay's URL check (quay-org-mirror-api.md §4.3) that needs no DNS: an http(s) scheme, a host,
+ * The part of Quay's URL check (docs/quay-api.md) that needs no DNS: an http(s) scheme, a host,
  * no credentials. Whether Quay's SSRF filter allows the host is only known once Quay answers.
  */
 final class RegistryUrlRule {
