@@ -1,7 +1,7 @@
 package io.github.quayorgmirror.leader;
 
 import io.github.quayorgmirror.quay.QuayRequest;
-import io.github.quayorgmirror.quay.QuayRequests;
+import io.github.quayorgmirror.quay.QuayCall;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.apache.camel.Exchange;
@@ -56,9 +56,9 @@ public final class LeadershipFence {
         return !enabled || holding && validUntilNanos - nanoClock.getAsLong() > 0;
     }
 
-    /** Bean method for {@code quay-http}, right before the call: only a read, sign-in or sign-out passes without. */
+    /** Bean method for {@code quay-call}, right before the call: only a read, sign-in or sign-out passes without. */
     public void beforeQuayCall(Exchange exchange) throws LeadershipLostException {
-        QuayRequest request = exchange.getProperty(QuayRequests.REQUEST, QuayRequest.class);
+        QuayRequest request = QuayCall.request(exchange);
         if (request != null && request.changesQuay()) {
             check("Quay call " + request.operation());
         }

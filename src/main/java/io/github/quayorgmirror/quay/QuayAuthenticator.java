@@ -9,8 +9,6 @@ import org.apache.camel.Message;
  */
 public class QuayAuthenticator {
 
-    /** The session a request was sent with, to recognise it when Quay refuses it. */
-    static final String SESSION_USED = "quaySessionUsed";
     /** The not-yet-signed-in session while the sign-in request is sent. */
     static final String PENDING_SESSION = "quayPendingSession";
 
@@ -21,9 +19,10 @@ public class QuayAuthenticator {
     }
 
     public void authenticate(Exchange exchange) throws Exception {
-        QuayRequest request = exchange.getProperty(QuayRequests.REQUEST, QuayRequest.class);
-        QuayConnection connection = exchange.getProperty(QuayRequests.CONNECTION, QuayConnection.class);
-        exchange.removeProperty(SESSION_USED);
+        QuayCall call = QuayCall.of(exchange);
+        QuayRequest request = call.request();
+        QuayConnection connection = exchange.getProperty(QuayCalls.CONNECTION, QuayConnection.class);
+        call.attempt().sessionUsed = null;
         switch (request.operation().auth()) {
             case NONE -> {
             }
@@ -34,7 +33,7 @@ public class QuayAuthenticator {
                     exchange.getMessage().setHeader("Authorization", "Bearer " + token.token());
                 } else {
                     QuaySession session = sessions.session(connection);
-                    exchange.setProperty(SESSION_USED, session);
+                    call.attempt().sessionUsed = session;
                     useSession(exchange, request, session);
                 }
             }
@@ -52,15 +51,20 @@ public class QuayAuthenticator {
         }
     }
 
-    /** Quay refused the session of this call: 401, or 403 with its CSRF error. */
-    public boolean sessionRejected(Exchange exchange) {
-        Integer status = exchange.getProperty(QuayResponses.HTTP_STATUS, Integer.class);
-        return exchange.getProperty(SESSION_USED) != null && status != null
-                && (status == 401 || status == 403 && QuayErrorText.isCsrfError(QuayResponses.body(exchange)));
-    }
-
-    public void renewSession(Exchange exchange) throws Exception {
-        QuayConnection connection = exchange.getProperty(QuayRequests.CONNECTION, QuayConnection.class);
-        sessions.renew(connection, exchange.getProperty(SESSION_USED, QuaySession.class));
+    /**
+     * After a send: when Quay refused the session it was sent with (401, or 403 with its CSRF error), signs in again
+     * and has {@code quay-call} send once more. Only once per attempt: the resend carries no session to renew.
+     */
+    public void renewRejectedSession(Exchange exchange) throws Exception {
+        QuayCall.Attempt attempt = QuayCall.of(exchange).attempt();
+        Integer status = attempt.status;
+        QuaySession used = attempt.sessionUsed;
+        if (used != null && !attempt.renewed && status != null
+                && (status == 401 || status == 403 && QuayErrorText.isCsrfError(QuayResponses.body(exchange)))) {
+            QuayConnection connection = exchange.getProperty(QuayCalls.CONNECTION, QuayConnection.class);
+            sessions.renew(connection, used);
+            attempt.renewed = true;
+            attempt.resend = true;
+        }
     }
 }

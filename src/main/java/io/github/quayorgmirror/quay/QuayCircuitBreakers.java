@@ -14,7 +14,7 @@ import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.component.micrometer.MicrometerUtils;
 
 /**
- * Bean {@code quayCircuitBreakers}: one {@link QuayCircuitBreaker} per Quay host, asked by {@code quay-http} right
+ * Bean {@code quayCircuitBreakers}: one {@link QuayCircuitBreaker} per Quay host, asked by {@code quay-call} right
  * before each call ({@link #admit}) and told its outcome right after ({@link #record}). A dead Quay then costs a few
  * timeouts, not one per call of every mirror. Hand-written: camel-resilience4j's EIP has one breaker per route
  * node, not per host. State as gauge {@code orgmirror_quay_circuit_open{host}} (the host is no secret and
@@ -42,11 +42,11 @@ public class QuayCircuitBreakers implements CamelContextAware {
     }
 
     public void admit(Exchange exchange) throws QuayCircuitOpenException {
-        QuayConnection connection = exchange.getProperty(QuayRequests.CONNECTION, QuayConnection.class);
+        QuayConnection connection = exchange.getProperty(QuayCalls.CONNECTION, QuayConnection.class);
         QuayCircuitBreaker breaker = breaker(host(connection));
         Duration wait = breaker.admit(nanoClock.getAsLong());
         if (wait != null) {
-            QuayRequest request = exchange.getProperty(QuayRequests.REQUEST, QuayRequest.class);
+            QuayRequest request = QuayCall.request(exchange);
             throw new QuayCircuitOpenException(request.operation().tag(), "Quay at " + connection.baseUri()
                     + " is not answering (" + breaker.lastFailure() + "): calls to it are paused (circuit breaker"
                     + " open); the next attempt is at " + clock.instant().plus(wait).truncatedTo(ChronoUnit.SECONDS));
@@ -55,10 +55,11 @@ public class QuayCircuitBreakers implements CamelContextAware {
 
     /** After the call: an answer below 500 closes the circuit; no answer or a 5xx counts towards opening it. */
     public void record(Exchange exchange) {
-        QuayConnection connection = exchange.getProperty(QuayRequests.CONNECTION, QuayConnection.class);
-        Integer status = exchange.getProperty(QuayResponses.HTTP_STATUS, Integer.class);
+        QuayConnection connection = exchange.getProperty(QuayCalls.CONNECTION, QuayConnection.class);
+        QuayCall.Attempt attempt = QuayCall.of(exchange).attempt();
+        Integer status = attempt.status;
         QuayCircuitBreaker breaker = breaker(host(connection));
-        Exception failure = exchange.getProperty(QuayResponses.IO_FAILURE, Exception.class);
+        Exception failure = attempt.ioFailure;
         if (status != null && status < 500) {
             breaker.succeeded();
         } else if (status != null) {

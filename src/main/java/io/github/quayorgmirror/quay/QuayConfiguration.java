@@ -43,9 +43,9 @@ public class QuayConfiguration implements CamelConfiguration {
         return new QuayAuthenticator(sessions);
     }
 
-    @BindToRegistry("quayRequests")
-    public QuayRequests quayRequests() {
-        return new QuayRequests();
+    @BindToRegistry("quayCalls")
+    public QuayCalls quayCalls() {
+        return new QuayCalls();
     }
 
     @BindToRegistry("quayResponses")

@@ -30,7 +30,7 @@ public class QuayHostShare {
         if (exchange.getProperty(HELD) != null) {
             return;
         }
-        QuayConnection connection = exchange.getProperty(QuayRequests.CONNECTION, QuayConnection.class);
+        QuayConnection connection = exchange.getProperty(QuayCalls.CONNECTION, QuayConnection.class);
         String host = QuayCircuitBreakers.host(connection);
         Semaphore places = byHost.computeIfAbsent(host, key -> new Semaphore(passesPerHost));
         if (!places.tryAcquire()) {

@@ -10,7 +10,7 @@ import org.apache.camel.component.micrometer.MicrometerUtils;
 
 /**
  * Bean {@code quayMetrics}: counts Quay requests ({@code orgmirror.quay.requests}, tags {@code operation} and
- * {@code status} = HTTP code or {@code io_error}) and, as the {@code onRedelivery} processor of {@code quay-http},
+ * {@code status} = HTTP code or {@code io_error}) and, as the {@code onRedelivery} processor of the route configuration {@code quay-http},
  * redeliveries ({@code orgmirror.quay.redeliveries}, tag {@code operation}). Tags stay low-cardinality: route ids
  * and status codes, never organizations or hosts.
  */
@@ -18,13 +18,11 @@ public class QuayMetrics implements Processor, CamelContextAware {
 
     public static final String REQUESTS = "orgmirror.quay.requests";
     public static final String REDELIVERIES = "orgmirror.quay.redeliveries";
-    /** Exchange property: redeliveries of the current request so far. */
-    static final String REDELIVERY_COUNT = "quayRedeliveryCount";
 
     private CamelContext camelContext;
 
     public void countRequest(Exchange exchange) {
-        Integer status = exchange.getProperty(QuayResponses.HTTP_STATUS, Integer.class);
+        Integer status = QuayCall.of(exchange).attempt().status;
         registry().counter(REQUESTS, "operation", operation(exchange),
                 "status", status == null ? "io_error" : status.toString()).increment();
     }
@@ -33,11 +31,14 @@ public class QuayMetrics implements Processor, CamelContextAware {
     @Override
     public void process(Exchange exchange) {
         registry().counter(REDELIVERIES, "operation", operation(exchange)).increment();
-        exchange.setProperty(REDELIVERY_COUNT, exchange.getProperty(REDELIVERY_COUNT, 0, Integer.class) + 1);
+        QuayCall call = QuayCall.of(exchange);
+        if (call != null) {
+            call.redelivered();
+        }
     }
 
     private static String operation(Exchange exchange) {
-        QuayRequest request = exchange.getProperty(QuayRequests.REQUEST, QuayRequest.class);
+        QuayRequest request = QuayCall.request(exchange);
         return request == null ? "unknown" : request.operation().tag();
     }
 

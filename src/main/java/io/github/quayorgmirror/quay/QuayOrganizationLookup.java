@@ -7,13 +7,13 @@ import org.apache.camel.Exchange;
 
 /**
  * Bean {@code quayOrganizationLookup}: the enrich strategy that asks {@code quay-get-organization} on a copy of the
- * exchange and keeps only its verdict ({@code quayOrganizationAccess}) on the original, whose answer it explains.
+ * exchange and keeps only its verdict on the original call, whose answer it explains.
  */
 public class QuayOrganizationLookup implements AggregationStrategy {
 
     @Override
     public Exchange aggregate(Exchange original, Exchange lookup) {
-        original.setProperty(QuayResponses.ORGANIZATION_ACCESS, access(lookup));
+        QuayCall.of(original).attempt().organizationAccess = access(lookup);
         return original;
     }
 

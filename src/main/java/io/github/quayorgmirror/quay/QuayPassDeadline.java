@@ -6,7 +6,7 @@ import org.apache.camel.Exchange;
 
 /**
  * Bean {@code quayPassDeadline}: a reconcile pass gets {@code orgmirror.reconcile.pass-deadline} for all its Quay
- * calls, attempts and redeliveries included. {@code quay-http} checks it before each attempt, so a pass ends at the
+ * calls, attempts and redeliveries included. {@code quay-call} checks it before each attempt, so a pass ends at the
  * latest one request timeout after its deadline and a slow Quay cannot hold a worker for attempts × timeout.
  */
 public class QuayPassDeadline {
@@ -29,8 +29,8 @@ public class QuayPassDeadline {
     public void check(Exchange exchange) throws QuayPassDeadlineException {
         Long end = exchange.getProperty(DEADLINE, Long.class);
         if (end != null && nanoClock.getAsLong() - end >= 0) {
-            QuayRequest request = exchange.getProperty(QuayRequests.REQUEST, QuayRequest.class);
-            QuayConnection connection = exchange.getProperty(QuayRequests.CONNECTION, QuayConnection.class);
+            QuayRequest request = QuayCall.request(exchange);
+            QuayConnection connection = exchange.getProperty(QuayCalls.CONNECTION, QuayConnection.class);
             throw new QuayPassDeadlineException(request.operation().tag(), "Quay at " + connection.baseUri()
                     + " answers too slowly: the pass used up its " + deadline.toSeconds() + "s (orgmirror.reconcile"
                     + ".pass-deadline) before " + request.operation() + "; the controller tries again later");

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * A failure worth another attempt (5xx, 429, timeout, connection refused or reset). It only lives between the
- * classifier and the redelivering error handler of {@code quay-request}: once the redeliveries are spent it
+ * classifier and the redelivering route configuration {@code quay-http}: once the redeliveries are spent it
  * becomes a {@link QuayUnavailableException}.
  */
 public class QuayRetryableException extends Exception {

@@ -8,7 +8,7 @@ import org.apache.camel.Exchange;
 
 /**
  * Bean {@code quaySessionFlow}: the transformations of the sign-in routes (docs/quay-api.md). Reads the
- * answer headers that {@code quay-http} kept in a property; the values never go to a log.
+ * answer headers that {@code quay-call} kept in the call; the values never go to a log.
  */
 public class QuaySessionFlow {
 
@@ -28,7 +28,7 @@ public class QuaySessionFlow {
 
     /** {@code {"username": …, "password": …}} for {@code POST /api/v1/signin}. */
     public String signInBody(Exchange exchange) {
-        QuayConnection connection = exchange.getProperty(QuayRequests.CONNECTION, QuayConnection.class);
+        QuayConnection connection = exchange.getProperty(QuayCalls.CONNECTION, QuayConnection.class);
         var credentials = (QuayConnection.Credentials.UsernamePassword) connection.credentials();
         ObjectNode body = JSON.createObjectNode();
         body.put("username", credentials.username());
@@ -48,6 +48,6 @@ public class QuaySessionFlow {
     }
 
     private static Object baseUri(Exchange exchange) {
-        return exchange.getProperty(QuayRequests.CONNECTION, QuayConnection.class).baseUri();
+        return exchange.getProperty(QuayCalls.CONNECTION, QuayConnection.class).baseUri();
     }
 }

@@ -56,7 +56,7 @@ public class QuaySessionStore implements CamelContextAware {
             }
             sessions.remove(key);
             Exchange answer = template().send("direct:" + QuayOperation.SIGN_IN.tag(),
-                    exchange -> exchange.setProperty(QuayRequests.CONNECTION, connection));
+                    exchange -> exchange.setProperty(QuayCalls.CONNECTION, connection));
             if (answer.getException() != null) {
                 throw answer.getException();
             }
@@ -105,7 +105,7 @@ public class QuaySessionStore implements CamelContextAware {
 
     private void signOut(QuayConnection connection) {
         Exchange answer = template().send("direct:" + QuayOperation.SIGN_OUT.tag(),
-                exchange -> exchange.setProperty(QuayRequests.CONNECTION, connection));
+                exchange -> exchange.setProperty(QuayCalls.CONNECTION, connection));
         if (answer.getException() != null) {
             LOG.info("Sign-out from Quay failed baseUri={} username={} cause={}", connection.baseUri(),
                     username(connection), answer.getException().getMessage());

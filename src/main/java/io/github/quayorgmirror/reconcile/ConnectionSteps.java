@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.github.quayorgmirror.model.OrganizationMirrorSpec;
 import io.github.quayorgmirror.quay.ConnectionSecretParser;
 import io.github.quayorgmirror.quay.QuayConnection;
-import io.github.quayorgmirror.quay.QuayRequests;
+import io.github.quayorgmirror.quay.QuayCalls;
 import io.github.quayorgmirror.secret.SecretRef;
 import io.github.quayorgmirror.secret.SecretSnapshot;
 import io.github.quayorgmirror.status.MirrorResource;
@@ -50,7 +50,7 @@ public class ConnectionSteps {
             throw ControllerFailure.secretNotFound(ref.namespace(), ref.name());
         }
         QuayConnection connection = ConnectionSecretParser.parse(ref.toString(), secret.data());
-        exchange.setProperty(QuayRequests.CONNECTION, connection);
+        exchange.setProperty(QuayCalls.CONNECTION, connection);
         knownConnections.remember(ref.toString(), connection);
         exchange.setProperty(ReconcileProperties.SECRET_VERSION, secret.resourceVersion());
         if ("http".equals(connection.baseUri().getScheme())) {
@@ -76,6 +76,6 @@ public class ConnectionSteps {
             throw new ControllerFailure("InvalidSpec", "spec.organization is required: it names the Quay organization"
                     + " to mirror into", true);
         }
-        exchange.setProperty(QuayRequests.ORGANIZATION, organization);
+        exchange.setProperty(QuayCalls.ORGANIZATION, organization);
     }
 }

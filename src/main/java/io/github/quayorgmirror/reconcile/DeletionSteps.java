@@ -4,10 +4,10 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.github.quayorgmirror.leader.LeadershipLostException;
+import io.github.quayorgmirror.quay.QuayCall;
+import io.github.quayorgmirror.quay.QuayCalls;
 import io.github.quayorgmirror.quay.QuayConnection;
 import io.github.quayorgmirror.quay.QuayNotFoundException;
-import io.github.quayorgmirror.quay.QuayRequests;
-import io.github.quayorgmirror.quay.QuayResponses;
 import io.github.quayorgmirror.status.Finalizers;
 import io.github.quayorgmirror.status.MirrorResource;
 import io.github.quayorgmirror.status.ReconcileOutcome.Note;
@@ -66,7 +66,7 @@ public class DeletionSteps {
      */
     public void withoutConnection(Exchange exchange) throws Exception {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        exchange.removeProperty(QuayRequests.CONNECTION);
+        exchange.removeProperty(QuayCalls.CONNECTION);
         if (!(cause instanceof ReconcileFailure failure) || !failure.permanent()) {
             throw cause; // e.g. the API server did not answer: try again
         }
@@ -74,7 +74,7 @@ public class DeletionSteps {
         Optional<QuayConnection> remembered = "SecretNotFound".equals(failure.reason())
                 ? knownConnections.lastKnown(secretKey(exchange)) : Optional.empty();
         if (remembered.isPresent()) {
-            exchange.setProperty(QuayRequests.CONNECTION, remembered.get());
+            exchange.setProperty(QuayCalls.CONNECTION, remembered.get());
             exchange.setProperty(CONNECTION_REMEMBERED, true);
             ConnectionSteps.requireOrganization(exchange);
             return;
@@ -96,14 +96,14 @@ public class DeletionSteps {
 
     /** A connection is known and the finalizer not yet released: send the DELETE. */
     public boolean asksQuay(Exchange exchange) {
-        return exchange.getProperty(QuayRequests.CONNECTION) != null && !ResourceSteps.outcome(exchange).released();
+        return exchange.getProperty(QuayCalls.CONNECTION) != null && !ResourceSteps.outcome(exchange).released();
     }
 
     public void releaseAfterQuayDeletion(Exchange exchange) throws LeadershipLostException {
-        String organization = exchange.getProperty(QuayRequests.ORGANIZATION, String.class);
+        String organization = exchange.getProperty(QuayCalls.ORGANIZATION, String.class);
         String through = exchange.getProperty(CONNECTION_REMEMBERED, false, Boolean.class)
                 ? " (with the last-known connection of Secret " + secretKey(exchange) + ", which is gone)" : "";
-        release(exchange, exchange.getProperty(QuayResponses.ABSENT, false, Boolean.class)
+        release(exchange, QuayCall.of(exchange).absent()
                 ? Note.normal("NothingToDelete", "The mirror configuration of organization " + organization
                         + " was already gone from Quay" + through)
                 : Note.normal("Deleted", "Deleted the mirror configuration of organization " + organization

@@ -3,7 +3,7 @@ package io.github.quayorgmirror.reconcile;
 import io.github.quayorgmirror.quay.QuayCapabilities;
 import io.github.quayorgmirror.quay.QuayConnection;
 import io.github.quayorgmirror.quay.QuayNotFoundException;
-import io.github.quayorgmirror.quay.QuayRequests;
+import io.github.quayorgmirror.quay.QuayCalls;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,7 +76,7 @@ public class QuayCapabilitySteps {
         Object caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT);
         boolean mirrorMissing = caught instanceof QuayNotFoundException notFound
                 && notFound.missing() == QuayNotFoundException.Missing.MIRROR
-                && exchange.getProperty(QuayRequests.CONNECTION) != null;
+                && exchange.getProperty(QuayCalls.CONNECTION) != null;
         if (mirrorMissing) {
             byQuay.remove(quay(exchange));
             exchange.setProperty(NOT_FOUND, caught);
@@ -120,6 +120,6 @@ public class QuayCapabilitySteps {
     }
 
     private static String quay(Exchange exchange) {
-        return exchange.getProperty(QuayRequests.CONNECTION, QuayConnection.class).baseUri().toString();
+        return exchange.getProperty(QuayCalls.CONNECTION, QuayConnection.class).baseUri().toString();
     }
 }

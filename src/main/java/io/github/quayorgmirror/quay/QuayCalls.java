@@ -5,15 +5,13 @@ import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
 
 /**
- * Bean {@code quayRequests}: the operation routes define their call here, and {@code quay-http} prepares
- * the message from that definition right before sending it.
+ * Bean {@code quayCalls}: an operation route defines its call here ({@link #define}), {@code quay-call} prepares the
+ * message for each send and clears it afterwards, and {@link #end} closes the call, returning or throwing.
  */
-public class QuayRequests {
+public class QuayCalls {
 
-    public static final String REQUEST = "quayRequest";
     public static final String CONNECTION = "quayConnection";
     public static final String ORGANIZATION = "quayOrganization";
-    public static final String ENDPOINT_URI = "quayEndpointUri";
 
     /** A call without body; {@code {org}} in the path is filled from the exchange property {@code quayOrganization}. */
     public void define(Exchange exchange, QuayOperation operation) {
@@ -30,8 +28,7 @@ public class QuayRequests {
         if (path.contains("{org}")) {
             path = path.replace("{org}", encode(required(exchange, ORGANIZATION)));
         }
-        exchange.removeProperty(QuayMetrics.REDELIVERY_COUNT);
-        exchange.setProperty(REQUEST, new QuayRequest(operation, path, json));
+        exchange.setProperty(QuayCall.PROPERTY, new QuayCall(new QuayRequest(operation, path, json)));
     }
 
     private static String required(Exchange exchange, String property) {
@@ -47,14 +44,18 @@ public class QuayRequests {
     }
 
     /**
-     * Clears every header but Camel's own (the previous answer's, the caller's: they would all become HTTP headers)
-     * and sets only what this call needs. Authentication headers are added afterwards by {@code quayAuth}.
+     * Before each send: clears every header but Camel's own (the previous answer's, the caller's: they would all
+     * become HTTP headers) and sets only what this call needs. Authentication headers are added afterwards by
+     * {@code quayAuth}.
      */
     public void prepare(Exchange exchange) {
-        exchange.removeProperty(QuayResponses.HTTP_STATUS);
-        exchange.removeProperty(QuayResponses.IO_FAILURE);
-        QuayRequest request = exchange.getProperty(REQUEST, QuayRequest.class);
-        QuayConnection connection = exchange.getProperty(CONNECTION, QuayConnection.class);
+        QuayCall call = QuayCall.of(exchange);
+        QuayRequest request = call.request();
+        QuayCall.Attempt attempt = call.attempt();
+        attempt.status = null;
+        attempt.ioFailure = null;
+        attempt.organizationAccess = QuayResponseClassifier.OrganizationAccess.UNKNOWN;
+        attempt.endpointUri = QuayEndpoints.uri(exchange.getProperty(CONNECTION, QuayConnection.class));
         var message = exchange.getMessage();
         // Camel* headers never become HTTP headers, and the error handler counts redeliveries in them
         message.removeHeaders("*", "Camel*");
@@ -66,33 +67,34 @@ public class QuayRequests {
         }
         message.setBody(request.json());
         message.setHeader(Exchange.HTTP_PATH, request.path());
-        exchange.setProperty(ENDPOINT_URI, QuayEndpoints.uri(connection));
     }
 
     /**
-     * End of {@code quay-http}, whatever happened: the credential headers never stay on the message, and when no
-     * answer was recorded (authentication or the call threw) the request body, which may hold a password, goes too.
+     * After each send, whatever happened: the credential headers never stay on the message, and when no answer was
+     * recorded (authentication or the call threw) the request body, which may hold a password, goes too.
      */
-    public void clearRequest(Exchange exchange) {
+    public void clearMessage(Exchange exchange) {
         exchange.getMessage().removeHeaders("*", "Camel*");
-        if (exchange.getProperty(QuayResponses.HTTP_STATUS) == null && exchange.getProperty(QuayResponses.IO_FAILURE) == null) {
+        QuayCall.Attempt attempt = QuayCall.of(exchange).attempt();
+        if (attempt.status == null && attempt.ioFailure == null) {
             exchange.getMessage().setBody(null);
         }
     }
 
     /**
-     * End of {@code quay-request}, returning or throwing: the session and answer headers leave the exchange and the
-     * request keeps only what describes it (a failure report needs operation and path), not its body.
+     * The end of every call, in its operation route when it returns and in the route configuration's
+     * {@code onException} when it throws: the call keeps only what describes it ({@link QuayCall#end}); after spent
+     * redeliveries the {@link QuayUnavailableException} is thrown.
      */
-    public void forgetRequest(Exchange exchange) {
-        exchange.removeProperty(QuayAuthenticator.SESSION_USED);
-        QuayRequest request = exchange.getProperty(REQUEST, QuayRequest.class);
-        if (request == null) {
+    public void end(Exchange exchange) throws QuayUnavailableException {
+        QuayCall call = QuayCall.of(exchange);
+        if (call == null) {
             return;
         }
-        if (!request.operation().startsSession()) {
-            exchange.removeProperty(QuayResponses.RESPONSE_HEADERS);
+        QuayUnavailableException unavailable = call.unavailable();
+        call.end();
+        if (unavailable != null) {
+            throw unavailable;
         }
-        exchange.setProperty(REQUEST, request.withoutJson());
     }
 }
