@@ -2,7 +2,7 @@ package io.github.quayorgmirror.informer;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.github.quayorgmirror.Durations;
+import io.github.quayorgmirror.settings.Durations;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

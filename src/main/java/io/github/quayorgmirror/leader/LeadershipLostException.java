@@ -1,6 +1,6 @@
 package io.github.quayorgmirror.leader;
 
-import io.github.quayorgmirror.reconcile.ReconcileFailure;
+import io.github.quayorgmirror.failure.ReconcileFailure;
 
 /**
  * A write refused by the {@link LeadershipFence}: the pass stops there. It is not the resource's failure, so it

@@ -2,7 +2,6 @@ package io.github.quayorgmirror.observe;
 
 import io.github.quayorgmirror.informer.InformerCache;
 import io.github.quayorgmirror.status.Condition;
-import io.github.quayorgmirror.status.MirrorResource;
 import io.github.quayorgmirror.status.OrganizationMirrorStatus;
 import java.util.function.Supplier;
 
@@ -28,7 +27,7 @@ public class ResourceCensus {
         int ready = 0;
         int notReady = 0;
         int stalled = 0;
-        for (OrganizationMirrorStatus status : mirrors.read(MirrorResource::status)) {
+        for (OrganizationMirrorStatus status : mirrors.read(OrganizationMirrorStatus::of)) {
             total++;
             Condition readyCondition = status.condition(Condition.READY);
             if (readyCondition != null && "True".equals(readyCondition.status())) {

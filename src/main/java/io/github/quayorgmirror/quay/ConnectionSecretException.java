@@ -1,6 +1,6 @@
 package io.github.quayorgmirror.quay;
 
-import io.github.quayorgmirror.reconcile.ReconcileFailure;
+import io.github.quayorgmirror.failure.ReconcileFailure;
 
 /**
  * The connection Secret cannot be used. The message names the Secret and the key at fault, never a value:

@@ -1,6 +1,6 @@
 package io.github.quayorgmirror.quay;
 
-import io.github.quayorgmirror.reconcile.ReconcileFailure;
+import io.github.quayorgmirror.failure.ReconcileFailure;
 
 /**
  * A Quay answer the controller must act on. Subclasses say which family it belongs to; the message

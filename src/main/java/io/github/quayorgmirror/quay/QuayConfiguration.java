@@ -1,6 +1,6 @@
 package io.github.quayorgmirror.quay;
 
-import io.github.quayorgmirror.Durations;
+import io.github.quayorgmirror.settings.Durations;
 import java.time.Clock;
 import javax.net.ssl.HostnameVerifier;
 import org.apache.camel.BindToRegistry;

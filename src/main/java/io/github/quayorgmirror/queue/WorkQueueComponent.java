@@ -1,10 +1,9 @@
 package io.github.quayorgmirror.queue;
 
-import io.github.quayorgmirror.Durations;
+import io.github.quayorgmirror.settings.Durations;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
 

@@ -3,11 +3,11 @@ package io.github.quayorgmirror.reconcile;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.github.quayorgmirror.model.OrganizationMirrorSpec;
 import io.github.quayorgmirror.quay.ConnectionSecretParser;
-import io.github.quayorgmirror.quay.QuayConnection;
 import io.github.quayorgmirror.quay.QuayCalls;
+import io.github.quayorgmirror.quay.QuayConnection;
+import io.github.quayorgmirror.resource.MirrorResource;
 import io.github.quayorgmirror.secret.SecretRef;
 import io.github.quayorgmirror.secret.SecretSnapshot;
-import io.github.quayorgmirror.status.MirrorResource;
 import org.apache.camel.Exchange;
 
 /**

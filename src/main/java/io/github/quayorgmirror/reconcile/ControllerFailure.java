@@ -1,5 +1,6 @@
 package io.github.quayorgmirror.reconcile;
 
+import io.github.quayorgmirror.failure.ReconcileFailure;
 import io.github.quayorgmirror.secret.SecretRef;
 import io.github.quayorgmirror.secret.SecretSnapshot;
 

@@ -3,13 +3,15 @@ package io.github.quayorgmirror.reconcile;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.github.quayorgmirror.failure.ReconcileFailure;
 import io.github.quayorgmirror.leader.LeadershipLostException;
 import io.github.quayorgmirror.quay.QuayCall;
 import io.github.quayorgmirror.quay.QuayCalls;
 import io.github.quayorgmirror.quay.QuayConnection;
 import io.github.quayorgmirror.quay.QuayNotFoundException;
-import io.github.quayorgmirror.status.Finalizers;
-import io.github.quayorgmirror.status.MirrorResource;
+import io.github.quayorgmirror.resource.Finalizers;
+import io.github.quayorgmirror.resource.MirrorResource;
+import io.github.quayorgmirror.status.OrganizationMirrorStatus;
 import io.github.quayorgmirror.status.ReconcileOutcome.Note;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -79,7 +81,7 @@ public class DeletionSteps {
             ConnectionSteps.requireOrganization(exchange);
             return;
         }
-        if (!MirrorResource.status(resource).existsInQuay()) {
+        if (!OrganizationMirrorStatus.of(resource).existsInQuay()) {
             release(exchange, Note.normal("Released", "Quay cannot be asked (" + failure.getMessage() + "), and the"
                     + " controller never saw a mirror configuration of this resource there: nothing to delete"));
         } else if (namespaceTerminating.test(resource.getMetadata().getNamespace())) {

@@ -1,7 +1,8 @@
 package io.github.quayorgmirror.reconcile;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.github.quayorgmirror.status.MirrorResource;
+import io.github.quayorgmirror.resource.MirrorResource;
+import io.github.quayorgmirror.status.OrganizationMirrorStatus;
 import io.github.quayorgmirror.status.ReconcileOutcome.Note;
 import java.util.Objects;
 import org.apache.camel.Exchange;
@@ -16,7 +17,7 @@ public class ForceSyncSteps {
     public boolean due(Exchange exchange) {
         GenericKubernetesResource resource = ResourceSteps.resource(exchange);
         return MirrorResource.spec(resource).forceSyncRequested() && !Objects.equals(
-                MirrorResource.status(resource).lastForcedSyncGeneration(), MirrorResource.generation(resource));
+                OrganizationMirrorStatus.of(resource).lastForcedSyncGeneration(), MirrorResource.generation(resource));
     }
 
     public void triggered(Exchange exchange) {

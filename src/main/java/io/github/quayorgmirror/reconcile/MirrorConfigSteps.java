@@ -10,7 +10,8 @@ import io.github.quayorgmirror.quay.mapping.MirrorConfigDiff;
 import io.github.quayorgmirror.quay.mapping.MirrorUpdate;
 import io.github.quayorgmirror.quay.mapping.SpecToQuayConfig;
 import io.github.quayorgmirror.quay.mapping.SpecValidationException;
-import io.github.quayorgmirror.status.MirrorResource;
+import io.github.quayorgmirror.resource.MirrorResource;
+import io.github.quayorgmirror.status.OrganizationMirrorStatus;
 import io.github.quayorgmirror.status.ReconcileOutcome;
 import io.github.quayorgmirror.status.ReconcileOutcome.Note;
 import java.time.Clock;
@@ -80,7 +81,7 @@ public class MirrorConfigSteps {
                     + " read again; the controller tries again", false);
         }
         DesiredMirrorConfig desired = desiredConfig(exchange);
-        LastApplied lastApplied = MirrorResource.status(resource).lastApplied();
+        LastApplied lastApplied = OrganizationMirrorStatus.of(resource).lastApplied();
         if (lastApplied == null) {
             // Adopted (created by hand, by the Ansible operator, or before a crash): Quay's schedule is
             // authoritative, so the start date counts as applied; the password, unknowable, is sent once.
@@ -91,7 +92,7 @@ public class MirrorConfigSteps {
         if (update.registryTypeChangeRequested()) {
             throw ControllerFailure.registryTypeChange(current.externalRegistryType(), desired.externalRegistryType());
         }
-        if (MirrorResource.status(resource).lastApplied() == null && update.body().isEmpty()) {
+        if (OrganizationMirrorStatus.of(resource).lastApplied() == null && update.body().isEmpty()) {
             // nothing to send: the baseline holds now; otherwise only once Quay accepted the PUT (updated)
             outcome.applied(appliedNow(exchange));
         }

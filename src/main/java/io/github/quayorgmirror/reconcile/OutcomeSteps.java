@@ -2,12 +2,13 @@ package io.github.quayorgmirror.reconcile;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.github.quayorgmirror.failure.ReconcileFailure;
 import io.github.quayorgmirror.leader.LeadershipLostException;
 import io.github.quayorgmirror.quay.QuayApiException;
 import io.github.quayorgmirror.quay.QuayHostBusyException;
 import io.github.quayorgmirror.queue.WorkQueueConstants;
 import io.github.quayorgmirror.status.Condition;
-import io.github.quayorgmirror.status.MirrorResource;
+import io.github.quayorgmirror.status.OrganizationMirrorStatus;
 import io.github.quayorgmirror.status.ReconcileOutcome;
 import io.github.quayorgmirror.status.ReconcileOutcome.Failure;
 import io.github.quayorgmirror.status.ReconcileOutcome.Note;
@@ -55,7 +56,7 @@ public class OutcomeSteps {
         outcome.failed(failure);
         exchange.setProperty(ReconcileProperties.FAILURE, failureSummary(exchange, failure));
         GenericKubernetesResource resource = ResourceSteps.resource(exchange);
-        Condition ready = resource == null ? null : MirrorResource.status(resource).condition(Condition.READY);
+        Condition ready = resource == null ? null : OrganizationMirrorStatus.of(resource).condition(Condition.READY);
         if (ready == null || !Objects.equals(ready.reason(), failure.reason())
                 || !Objects.equals(ready.message(), failure.message())) {
             outcome.note(Note.warning(failure.reason(), failure.message()));
@@ -82,7 +83,7 @@ public class OutcomeSteps {
         if (outcome.failure() != null) {
             return;
         }
-        Condition ready = MirrorResource.status(resource).condition(Condition.READY);
+        Condition ready = OrganizationMirrorStatus.of(resource).condition(Condition.READY);
         String shown = ready == null || ready.message() == null ? "" : ready.message();
         outcome.caveats().stream().filter(caveat -> !shown.contains(caveat.message())).forEach(outcome::note);
     }

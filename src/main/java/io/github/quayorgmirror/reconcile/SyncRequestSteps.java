@@ -1,7 +1,6 @@
 package io.github.quayorgmirror.reconcile;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.github.quayorgmirror.status.MirrorResource;
 import io.github.quayorgmirror.status.OrganizationMirrorStatus;
 import io.github.quayorgmirror.status.ReconcileOutcome;
 import io.github.quayorgmirror.status.ReconcileOutcome.Note;
@@ -22,12 +21,12 @@ public class SyncRequestSteps {
 
     public boolean syncDue(Exchange exchange) {
         GenericKubernetesResource resource = ResourceSteps.resource(exchange);
-        return isNew(annotation(resource, REQUESTED_SYNC), MirrorResource.status(resource).lastHandledSyncRequest());
+        return isNew(annotation(resource, REQUESTED_SYNC), OrganizationMirrorStatus.of(resource).lastHandledSyncRequest());
     }
 
     public boolean cancelDue(Exchange exchange) {
         GenericKubernetesResource resource = ResourceSteps.resource(exchange);
-        OrganizationMirrorStatus status = MirrorResource.status(resource);
+        OrganizationMirrorStatus status = OrganizationMirrorStatus.of(resource);
         return isNew(annotation(resource, REQUESTED_SYNC_CANCEL), status.lastHandledSyncCancelRequest());
     }
 

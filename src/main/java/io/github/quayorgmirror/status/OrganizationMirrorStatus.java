@@ -2,7 +2,9 @@ package io.github.quayorgmirror.status;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.github.quayorgmirror.quay.mapping.LastApplied;
+import io.github.quayorgmirror.resource.MirrorResource;
 import java.util.List;
 
 /**
@@ -25,6 +27,12 @@ public record OrganizationMirrorStatus(
 
     public static final OrganizationMirrorStatus EMPTY = new OrganizationMirrorStatus(List.of(), null, null, null, null,
             null, null, null, null);
+
+    /** The status of an OrganizationMirror as last written, or {@link #EMPTY}. */
+    public static OrganizationMirrorStatus of(GenericKubernetesResource resource) {
+        Object status = resource.getAdditionalProperties().get("status");
+        return status == null ? EMPTY : MirrorResource.convert(status, OrganizationMirrorStatus.class);
+    }
 
     public Condition condition(String type) {
         return conditions == null ? null

@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.github.quayorgmirror.leader.LeadershipFence;
 import io.github.quayorgmirror.leader.LeadershipLostException;
+import io.github.quayorgmirror.resource.MirrorResource;
+import io.github.quayorgmirror.resource.OwnWrites;
 import java.net.HttpURLConnection;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -37,7 +39,7 @@ public class StatusWriter {
             throws LeadershipLostException {
         GenericKubernetesResource current = resource;
         for (int attempt = 1; ; attempt++) {
-            OrganizationMirrorStatus before = MirrorResource.status(current);
+            OrganizationMirrorStatus before = OrganizationMirrorStatus.of(current);
             OrganizationMirrorStatus after = StatusComposer.compose(before, MirrorResource.generation(current), outcome,
                     clock.instant());
             if (after.equals(before)) {

@@ -3,7 +3,7 @@ package io.github.quayorgmirror.benchmark;
 import io.github.quayorgmirror.fakequay.FaultSpec;
 import io.github.quayorgmirror.fakequay.RecordedCall;
 import io.github.quayorgmirror.queue.KeyedWorkQueue;
-import io.github.quayorgmirror.status.MirrorResource;
+import io.github.quayorgmirror.resource.MirrorResource;
 import io.github.quayorgmirror.testing.ControllerHarness;
 import java.io.PrintStream;
 import java.time.Duration;

@@ -8,7 +8,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.github.quayorgmirror.embedded.EmbeddedMain;
-import io.github.quayorgmirror.status.MirrorResource;
+import io.github.quayorgmirror.resource.MirrorResource;
 import io.github.quayorgmirror.testing.ControllerHarness;
 import io.github.quayorgmirror.testing.MockKubernetes;
 import java.io.IOException;

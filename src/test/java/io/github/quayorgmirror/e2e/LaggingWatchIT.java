@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.quayorgmirror.fakequay.FaultSpec;
 import io.github.quayorgmirror.queue.KeyedWorkQueue;
+import io.github.quayorgmirror.resource.MirrorResource;
 import io.github.quayorgmirror.status.Condition;
-import io.github.quayorgmirror.status.MirrorResource;
 import io.github.quayorgmirror.testing.ControllerHarness;
 import io.github.quayorgmirror.testing.MockKubernetes;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseSpec;
 import io.github.quayorgmirror.fakequay.FaultSpec;
-import io.github.quayorgmirror.status.MirrorResource;
+import io.github.quayorgmirror.resource.MirrorResource;
 import io.github.quayorgmirror.testing.ControllerHarness;
 import java.time.Duration;
 import java.util.List;

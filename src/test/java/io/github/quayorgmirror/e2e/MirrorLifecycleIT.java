@@ -8,8 +8,9 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.github.quayorgmirror.fakequay.FaultSpec;
 import io.github.quayorgmirror.fakequay.RecordedCall;
+import io.github.quayorgmirror.resource.MirrorResource;
 import io.github.quayorgmirror.status.Condition;
-import io.github.quayorgmirror.status.MirrorResource;
+import io.github.quayorgmirror.status.OrganizationMirrorStatus;
 import io.github.quayorgmirror.testing.ControllerHarness;
 import java.time.Duration;
 import java.util.List;
@@ -95,10 +96,10 @@ class MirrorLifecycleIT {
         assertThat(harness.quay().storedPassword(ORGANIZATION)).contains("pull-password-value");
         GenericKubernetesResource resource = harness.mirror("full");
         assertThat(resource.getMetadata().getFinalizers()).containsExactly(MirrorResource.FINALIZER);
-        assertThat(MirrorResource.status(resource).existInQuay()).isTrue();
-        assertThat(MirrorResource.status(resource).message()).isEmpty();
-        assertThat(MirrorResource.status(resource).quay().syncStatus()).isEqualTo("NEVER_RUN");
-        assertThat(MirrorResource.status(resource).condition(Condition.STALLED).status()).isEqualTo("False");
+        assertThat(OrganizationMirrorStatus.of(resource).existInQuay()).isTrue();
+        assertThat(OrganizationMirrorStatus.of(resource).message()).isEmpty();
+        assertThat(OrganizationMirrorStatus.of(resource).quay().syncStatus()).isEqualTo("NEVER_RUN");
+        assertThat(OrganizationMirrorStatus.of(resource).condition(Condition.STALLED).status()).isEqualTo("False");
         await().atMost(Duration.ofSeconds(10)).until(() -> normalEvents("full").stream()
                 .anyMatch(event -> event.startsWith("Created: ") && event.contains("productionmirror")));
         assertThat(normalEvents("full")).noneMatch(event -> event.contains("pull-password-value"));
@@ -166,7 +167,7 @@ class MirrorLifecycleIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> reads() >= 3);
         assertThat(syncNowCalls()).isZero();
         GenericKubernetesResource resource = harness.mirror("organizationmirror-sample");
-        assertThat(MirrorResource.status(resource).lastForcedSyncGeneration())
+        assertThat(OrganizationMirrorStatus.of(resource).lastForcedSyncGeneration())
                 .isEqualTo(MirrorResource.generation(resource));
 
         // a new generation that still says forceSync: true asks for exactly one more sync

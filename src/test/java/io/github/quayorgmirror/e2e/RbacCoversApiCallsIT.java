@@ -4,7 +4,7 @@ import static io.github.quayorgmirror.testing.ControllerHarness.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.quayorgmirror.status.MirrorResource;
+import io.github.quayorgmirror.resource.MirrorResource;
 import io.github.quayorgmirror.testing.ControllerHarness;
 import io.github.quayorgmirror.testing.MockKubernetes;
 import java.io.IOException;

@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.github.quayorgmirror.resource.MirrorResource;
 import io.github.quayorgmirror.secret.KubectlApplied;
 import io.github.quayorgmirror.secret.SecretSnapshot;
 import io.github.quayorgmirror.status.Condition;
-import io.github.quayorgmirror.status.MirrorResource;
 import io.github.quayorgmirror.testing.ControllerHarness;
 import java.io.StringWriter;
 import java.time.Duration;

@@ -6,8 +6,8 @@ import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import io.github.quayorgmirror.fakequay.RecordedCall;
+import io.github.quayorgmirror.resource.MirrorResource;
 import io.github.quayorgmirror.status.Condition;
-import io.github.quayorgmirror.status.MirrorResource;
 import io.github.quayorgmirror.status.OrganizationMirrorStatus;
 import io.github.quayorgmirror.testing.ControllerHarness;
 import java.io.IOException;
@@ -135,7 +135,7 @@ public final class EmbeddedMain {
     }
 
     private static void printStatus(GenericKubernetesResource resource) {
-        OrganizationMirrorStatus status = MirrorResource.status(resource);
+        OrganizationMirrorStatus status = OrganizationMirrorStatus.of(resource);
         Condition ready = status.condition(Condition.READY);
         say("Resource  " + MirrorResource.key(resource) + " generation=" + MirrorResource.generation(resource)
                 + (ready == null ? " (no status yet)" : " Ready=" + ready.status() + " reason=" + ready.reason()

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.github.quayorgmirror.resource.MirrorResource;
+import io.github.quayorgmirror.resource.OwnWrites;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -11,8 +11,8 @@ import io.github.quayorgmirror.fakequay.FakeQuay;
 import io.github.quayorgmirror.leader.LeaderElection;
 import io.github.quayorgmirror.queue.KeyedWorkQueue;
 import io.github.quayorgmirror.queue.WorkQueueComponent;
+import io.github.quayorgmirror.resource.MirrorResource;
 import io.github.quayorgmirror.status.Condition;
-import io.github.quayorgmirror.status.MirrorResource;
 import io.github.quayorgmirror.status.OrganizationMirrorStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -110,7 +110,7 @@ public final class ControllerHarness implements AutoCloseable {
 
     /** Ready, and for the resource's current generation. */
     public static boolean isReady(GenericKubernetesResource resource) {
-        Condition ready = MirrorResource.status(resource).condition(Condition.READY);
+        Condition ready = OrganizationMirrorStatus.of(resource).condition(Condition.READY);
         return ready != null && "True".equals(ready.status())
                 && Long.valueOf(MirrorResource.generation(resource)).equals(ready.observedGeneration());
     }
@@ -239,7 +239,7 @@ public final class ControllerHarness implements AutoCloseable {
 
     public OrganizationMirrorStatus status(String name) {
         GenericKubernetesResource resource = mirror(name);
-        return resource == null ? null : MirrorResource.status(resource);
+        return resource == null ? null : OrganizationMirrorStatus.of(resource);
     }
 
     public Condition condition(String name, String type) {

@@ -1,6 +1,6 @@
 package io.github.quayorgmirror.quay.mapping;
 
-import io.github.quayorgmirror.reconcile.ReconcileFailure;
+import io.github.quayorgmirror.failure.ReconcileFailure;
 import java.util.List;
 import java.util.stream.Collectors;
 

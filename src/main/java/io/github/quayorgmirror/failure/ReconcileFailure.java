@@ -1,4 +1,4 @@
-package io.github.quayorgmirror.reconcile;
+package io.github.quayorgmirror.failure;
 
 /**
  * A failure the reconcile route knows how to report: every typed exception of this project

@@ -1,10 +1,11 @@
-package io.github.quayorgmirror.status;
+package io.github.quayorgmirror.reconcile;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.MicroTimeBuilder;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.api.model.events.v1.EventBuilder;
 import io.github.quayorgmirror.reconcile.ReconcileProperties;
+import io.github.quayorgmirror.resource.MirrorResource;
 import io.github.quayorgmirror.status.ReconcileOutcome.Note;
 import java.time.Clock;
 import java.time.OffsetDateTime;

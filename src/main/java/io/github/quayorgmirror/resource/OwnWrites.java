@@ -1,6 +1,7 @@
-package io.github.quayorgmirror.status;
+package io.github.quayorgmirror.resource;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.github.quayorgmirror.resource.MirrorResource;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;

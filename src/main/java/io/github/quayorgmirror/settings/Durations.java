@@ -1,4 +1,4 @@
-package io.github.quayorgmirror;
+package io.github.quayorgmirror.settings;
 
 import java.time.Duration;
 import java.util.regex.Pattern;

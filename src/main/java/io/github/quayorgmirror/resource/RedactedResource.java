@@ -1,4 +1,4 @@
-package io.github.quayorgmirror.status;
+package io.github.quayorgmirror.resource;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 

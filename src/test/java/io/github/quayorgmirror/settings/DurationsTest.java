@@ -1,8 +1,9 @@
-package io.github.quayorgmirror;
+package io.github.quayorgmirror.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.quayorgmirror.settings.Durations;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

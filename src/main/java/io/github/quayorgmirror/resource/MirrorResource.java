@@ -1,13 +1,13 @@
-package io.github.quayorgmirror.status;
+package io.github.quayorgmirror.resource;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.github.quayorgmirror.model.OrganizationMirrorSpec;
 import io.github.quayorgmirror.quay.mapping.FieldProblem;
 import io.github.quayorgmirror.quay.mapping.SpecReader;
@@ -46,11 +46,6 @@ public final class MirrorResource {
         return SpecReader.read(resource.getAdditionalProperties().get("spec")).problems();
     }
 
-    public static OrganizationMirrorStatus status(GenericKubernetesResource resource) {
-        Object status = resource.getAdditionalProperties().get("status");
-        return status == null ? OrganizationMirrorStatus.EMPTY : JSON.convertValue(status, OrganizationMirrorStatus.class);
-    }
-
     public static long generation(GenericKubernetesResource resource) {
         Long generation = resource.getMetadata().getGeneration();
         return generation == null ? 0L : generation;
@@ -75,7 +70,12 @@ public final class MirrorResource {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> toMap(Object value) {
+    public static Map<String, Object> toMap(Object value) {
         return JSON.convertValue(value, Map.class);
+    }
+
+    /** A part of the resource (spec, status) as the given type; fields this controller does not know are ignored. */
+    public static <T> T convert(Object value, Class<T> type) {
+        return JSON.convertValue(value, type);
     }
 }

@@ -1,9 +1,10 @@
-package io.github.quayorgmirror.status;
+package io.github.quayorgmirror.resource;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.github.quayorgmirror.leader.LeadershipFence;
 import io.github.quayorgmirror.leader.LeadershipLostException;
+import io.github.quayorgmirror.resource.MirrorResource;
 import java.util.ArrayList;
 import java.util.List;
 
