@@ -37,7 +37,8 @@ COPY --chmod=0755 src/main/docker/entrypoint.sh /deployments/entrypoint.sh
 # list; mount a ConfigMap or Secret of *.properties files there.
 RUN mkdir -p /deployments/config && chmod -R a+rX /deployments
 
-# The routes are read from the file system so that a mounted ConfigMap can replace them.
+# The routes of this build are read from the file system, so that an integrator can mount a customised
+# extensions.camel.yaml over the image's one (docs/extending.md); all other routes stay those of this build.
 ENV CAMEL_MAIN_ROUTESINCLUDEPATTERN=file:/deployments/routes/*.yaml \
     CAMEL_MAIN_FILECONFIGURATIONS=/deployments/config/*.properties \
     JAVA_OPTS=""

@@ -22,7 +22,7 @@ class KustomizationTest {
 
     @Test
     void everyReferencedFileOrDirectoryExists() {
-        assertThat(kustomizations).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(kustomizations).hasSizeGreaterThanOrEqualTo(6);
         for (Manifest kustomization : kustomizations) {
             for (Path reference : references(kustomization)) {
                 assertThat(Files.isRegularFile(reference) || Files.isRegularFile(reference.resolve("kustomization.yaml")))
@@ -50,28 +50,14 @@ class KustomizationTest {
 
         assertThat(top.text("namespace")).isEqualTo(Manifest.in("deploy/namespace.yaml", "Namespace").name());
         assertThat(YamlTree.strings(top.body(), "resources")).contains(
-                "crd/organizationmirrors.quay.herve4m.github.io.yaml", "rbac", "deploy", "monitoring", "routes");
+                "crd/organizationmirrors.quay.herve4m.github.io.yaml", "rbac", "deploy", "monitoring");
     }
 
+    /** The routes exist once, in routes/: no copy under k8s/ to keep in step by hand. */
     @Test
-    void routesCopyEqualsTheTopLevelRoutes() {
-        Map<String, String> routes = RoutesCopy.routeFiles(ProjectTree.ROUTES);
-
-        assertThat(RoutesCopy.routeFiles(RoutesCopy.COPY))
-                .as("k8s/routes/ is out of date: run k8s/routes/sync-routes.sh")
-                .isEqualTo(routes);
-        assertThat(RoutesCopy.generatorFiles())
-                .as("k8s/routes/kustomization.yaml is out of date: run k8s/routes/sync-routes.sh")
-                .containsExactlyElementsOf(routes.keySet());
-    }
-
-    @Test
-    void routesConfigMapKeepsAFixedNameForTheDeploymentAndCamelK() {
-        Map<String, Object> generator = Manifest.in("routes/kustomization.yaml", "Kustomization")
-                .maps("configMapGenerator").get(0);
-
-        assertThat(generator).containsEntry("name", RoutesCopy.CONFIG_MAP);
-        assertThat(YamlTree.map(generator, "options")).containsEntry("disableNameSuffixHash", true);
+    void noRouteFileUnderK8s() {
+        assertThat(ProjectTree.filesEndingWith(ProjectTree.K8S, Manifest.ROUTE_SUFFIX)).isEmpty();
+        assertThat(ProjectTree.filesEndingWith(ProjectTree.ROUTES, Manifest.ROUTE_SUFFIX)).isNotEmpty();
     }
 
     /** Absolute paths of the resources, generator files and patch files a kustomization names. */

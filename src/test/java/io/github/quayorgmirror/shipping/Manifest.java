@@ -8,10 +8,12 @@ import java.util.NoSuchElementException;
 /** One YAML document of a file under k8s/. */
 record Manifest(Path file, Map<String, Object> body) {
 
-    /** Every document of every {@code *.yaml} file under k8s/, kustomizations and overlays included, routes not. */
+    /** The name ending of a Camel route file. */
+    static final String ROUTE_SUFFIX = ".camel.yaml";
+
+    /** Every document of every {@code *.yaml} file under k8s/, kustomizations and overlays included. */
     static List<Manifest> all() {
         return ProjectTree.filesEndingWith(ProjectTree.K8S, ".yaml").stream()
-                .filter(file -> !file.getFileName().toString().endsWith(RoutesCopy.ROUTE_SUFFIX))
                 .flatMap(file -> YamlTree.documents(ProjectTree.read(file)).stream()
                         .map(body -> new Manifest(file, body)))
                 .toList();

@@ -103,9 +103,11 @@ class ManifestsTest {
                 .containsEntry("pod-security.kubernetes.io/enforce", "restricted");
     }
 
+    /** Routes and Java of one build stay together: nothing is mounted over the image's routes. */
     @Test
-    void routesConfigMapIsMountedWhereCamelReadsRoutes() {
-        assertThat(volumeMountedAt(ROUTES_MOUNT)).containsEntry("configMap", Map.of("name", RoutesCopy.CONFIG_MAP));
+    void routesAreTheImagesOwn() {
+        assertThat(YamlTree.maps(container, "volumeMounts")).extracting(mount -> mount.get("mountPath").toString())
+                .noneMatch(path -> path.startsWith(ROUTES_MOUNT));
         assertThat(ContainerEnvironment.variable(container, "CAMEL_MAIN_ROUTESINCLUDEPATTERN"))
                 .containsEntry("value", "file:" + ROUTES_MOUNT + "/*.yaml");
         assertThat(deployment.text("spec.template.spec.serviceAccountName"))
