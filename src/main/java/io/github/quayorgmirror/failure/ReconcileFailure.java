@@ -7,7 +7,7 @@ package io.github.quayorgmirror.failure;
 public interface ReconcileFailure {
 
     /** CamelCase condition reason, e.g. {@code InvalidSpec}, {@code QuayUnavailable}. */
-    String reason();
+    ConditionReason reason();
 
     /** Message for status and Events: says what is wrong and how to fix it; never carries a secret. */
     String getMessage();

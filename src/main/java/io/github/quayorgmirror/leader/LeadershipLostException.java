@@ -1,5 +1,6 @@
 package io.github.quayorgmirror.leader;
 
+import io.github.quayorgmirror.failure.ConditionReason;
 import io.github.quayorgmirror.failure.ReconcileFailure;
 
 /**
@@ -13,8 +14,8 @@ public class LeadershipLostException extends Exception implements ReconcileFailu
     }
 
     @Override
-    public String reason() {
-        return "LeadershipLost";
+    public ConditionReason reason() {
+        return ConditionReason.LeadershipLost;
     }
 
     @Override

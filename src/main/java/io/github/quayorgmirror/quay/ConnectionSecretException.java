@@ -1,5 +1,6 @@
 package io.github.quayorgmirror.quay;
 
+import io.github.quayorgmirror.failure.ConditionReason;
 import io.github.quayorgmirror.failure.ReconcileFailure;
 
 /**
@@ -28,8 +29,8 @@ public class ConnectionSecretException extends Exception implements ReconcileFai
     }
 
     @Override
-    public String reason() {
-        return "InvalidSecret";
+    public ConditionReason reason() {
+        return ConditionReason.InvalidSecret;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.github.quayorgmirror.quay;
 
+import io.github.quayorgmirror.failure.ConditionReason;
+
 /** A call not sent: the circuit breaker of its Quay host is open (see {@link QuayCircuitBreakers}). */
 public class QuayCircuitOpenException extends QuayUnavailableException {
 
@@ -8,7 +10,7 @@ public class QuayCircuitOpenException extends QuayUnavailableException {
     }
 
     @Override
-    public String reason() {
-        return "QuayCircuitOpen";
+    public ConditionReason reason() {
+        return ConditionReason.QuayCircuitOpen;
     }
 }

@@ -1,5 +1,7 @@
 package io.github.quayorgmirror.quay;
 
+import io.github.quayorgmirror.failure.ConditionReason;
+
 /**
  * Quay said 404 where something had to exist. A GET of the mirror that finds none is not an error
  * (the route answers "absent"); this is for a missing organization, or a mirror gone while we act on it.
@@ -20,8 +22,8 @@ public class QuayNotFoundException extends QuayApiException {
     }
 
     @Override
-    public String reason() {
-        return missing == Missing.ORGANIZATION ? "OrganizationNotFound" : "MirrorNotFound";
+    public ConditionReason reason() {
+        return missing == Missing.ORGANIZATION ? ConditionReason.OrganizationNotFound : ConditionReason.MirrorNotFound;
     }
 
     @Override

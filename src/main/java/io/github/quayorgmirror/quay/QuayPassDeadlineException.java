@@ -1,5 +1,7 @@
 package io.github.quayorgmirror.quay;
 
+import io.github.quayorgmirror.failure.ConditionReason;
+
 /** A call not sent: the reconcile pass used up its time ({@code orgmirror.reconcile.pass-deadline}). */
 public class QuayPassDeadlineException extends QuayUnavailableException {
 
@@ -8,7 +10,7 @@ public class QuayPassDeadlineException extends QuayUnavailableException {
     }
 
     @Override
-    public String reason() {
-        return "PassDeadlineExceeded";
+    public ConditionReason reason() {
+        return ConditionReason.PassDeadlineExceeded;
     }
 }

@@ -1,5 +1,7 @@
 package io.github.quayorgmirror.quay;
 
+import io.github.quayorgmirror.failure.ConditionReason;
+
 /** Quay refused the request (HTTP 400): the message is Quay's error_message. */
 public class QuayRejectedException extends QuayApiException {
 
@@ -19,8 +21,8 @@ public class QuayRejectedException extends QuayApiException {
     }
 
     @Override
-    public String reason() {
-        return "QuayRejected";
+    public ConditionReason reason() {
+        return ConditionReason.QuayRejected;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.github.quayorgmirror.quay;
 
+import io.github.quayorgmirror.failure.ConditionReason;
+
 /** Quay could not be reached or answered 5xx/429 after every redelivery. */
 public class QuayUnavailableException extends QuayApiException {
 
@@ -8,8 +10,8 @@ public class QuayUnavailableException extends QuayApiException {
     }
 
     @Override
-    public String reason() {
-        return "QuayUnavailable";
+    public ConditionReason reason() {
+        return ConditionReason.QuayUnavailable;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.quayorgmirror.reconcile;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.github.quayorgmirror.failure.ConditionReason;
 import io.github.quayorgmirror.model.OrganizationMirrorSpec;
 import io.github.quayorgmirror.quay.ConnectionSecretParser;
 import io.github.quayorgmirror.quay.QuayCalls;
@@ -18,7 +19,7 @@ import org.apache.camel.Exchange;
 public class ConnectionSteps {
 
     static final String CONNECTION_SECRET_FIELD = "spec.connSecretRef";
-    static final String CLEARTEXT = "CleartextConnection";
+    static final ConditionReason CLEARTEXT = ConditionReason.CleartextConnection;
 
     private final SecretAccess secrets;
     private final KnownConnections knownConnections;
@@ -33,7 +34,7 @@ public class ConnectionSteps {
         GenericKubernetesResource resource = ResourceSteps.resource(exchange);
         OrganizationMirrorSpec.ConnSecretRef ref = MirrorResource.spec(resource).connSecretRef();
         if (ref == null || ref.name() == null || ref.name().isBlank()) {
-            throw new ControllerFailure("InvalidSpec", "spec.connSecretRef.name is required: it names the Secret that"
+            throw new ControllerFailure(ConditionReason.InvalidSpec, "spec.connSecretRef.name is required: it names the Secret that"
                     + " holds the Quay connection (host, token or username/password)", true);
         }
         exchange.setProperty(ReconcileProperties.SECRET_NAMESPACE, ref.namespaceOr(resource.getMetadata().getNamespace()));
@@ -73,7 +74,7 @@ public class ConnectionSteps {
     static void requireOrganization(Exchange exchange) throws ControllerFailure {
         String organization = MirrorResource.spec(ResourceSteps.resource(exchange)).organization();
         if (organization == null || organization.isBlank()) {
-            throw new ControllerFailure("InvalidSpec", "spec.organization is required: it names the Quay organization"
+            throw new ControllerFailure(ConditionReason.InvalidSpec, "spec.organization is required: it names the Quay organization"
                     + " to mirror into", true);
         }
         exchange.setProperty(QuayCalls.ORGANIZATION, organization);

@@ -3,6 +3,7 @@ package io.github.quayorgmirror.reconcile;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.github.quayorgmirror.failure.ConditionReason;
 import io.github.quayorgmirror.failure.ReconcileFailure;
 import io.github.quayorgmirror.leader.LeadershipLostException;
 import io.github.quayorgmirror.quay.QuayCall;
@@ -56,7 +57,7 @@ public class DeletionSteps {
     }
 
     public void releasePreserved(Exchange exchange) throws LeadershipLostException {
-        release(exchange, Note.normal("Released",
+        release(exchange, Note.normal(ConditionReason.Released,
                 "spec.preserveInQuayOnDeletion is true: the mirror configuration stays in Quay"));
     }
 
@@ -73,7 +74,7 @@ public class DeletionSteps {
             throw cause; // e.g. the API server did not answer: try again
         }
         GenericKubernetesResource resource = ResourceSteps.resource(exchange);
-        Optional<QuayConnection> remembered = "SecretNotFound".equals(failure.reason())
+        Optional<QuayConnection> remembered = failure.reason() == ConditionReason.SecretNotFound
                 ? knownConnections.lastKnown(secretKey(exchange)) : Optional.empty();
         if (remembered.isPresent()) {
             exchange.setProperty(QuayCalls.CONNECTION, remembered.get());
@@ -82,10 +83,10 @@ public class DeletionSteps {
             return;
         }
         if (!OrganizationMirrorStatus.of(resource).existsInQuay()) {
-            release(exchange, Note.normal("Released", "Quay cannot be asked (" + failure.getMessage() + "), and the"
+            release(exchange, Note.normal(ConditionReason.Released, "Quay cannot be asked (" + failure.getMessage() + "), and the"
                     + " controller never saw a mirror configuration of this resource there: nothing to delete"));
         } else if (namespaceTerminating.test(resource.getMetadata().getNamespace())) {
-            release(exchange, Note.warning("OrphanedInQuay", "Namespace " + resource.getMetadata().getNamespace()
+            release(exchange, Note.warning(ConditionReason.OrphanedInQuay, "Namespace " + resource.getMetadata().getNamespace()
                     + " is being deleted and Quay cannot be asked (" + failure.getMessage() + "; the controller has"
                     + " not read the Secret since it started): the mirror configuration of organization "
                     + MirrorResource.spec(resource).organization() + " stays in Quay. Delete it there"
@@ -106,9 +107,9 @@ public class DeletionSteps {
         String through = exchange.getProperty(CONNECTION_REMEMBERED, false, Boolean.class)
                 ? " (with the last-known connection of Secret " + secretKey(exchange) + ", which is gone)" : "";
         release(exchange, QuayCall.of(exchange).absent()
-                ? Note.normal("NothingToDelete", "The mirror configuration of organization " + organization
+                ? Note.normal(ConditionReason.NothingToDelete, "The mirror configuration of organization " + organization
                         + " was already gone from Quay" + through)
-                : Note.normal("Deleted", "Deleted the mirror configuration of organization " + organization
+                : Note.normal(ConditionReason.Deleted, "Deleted the mirror configuration of organization " + organization
                         + " in Quay (its repositories stay in Quay)" + through));
     }
 
@@ -119,7 +120,7 @@ public class DeletionSteps {
                 || notFound.missing() != QuayNotFoundException.Missing.ORGANIZATION) {
             throw cause;
         }
-        release(exchange, Note.normal("NothingToDelete", notFound.getMessage()
+        release(exchange, Note.normal(ConditionReason.NothingToDelete, notFound.getMessage()
                 + ": its mirror configuration went with it, nothing to delete"));
     }
 

@@ -40,7 +40,7 @@ public class EventFactory {
         EventBuilder event = new EventBuilder()
                 .withEventTime(new MicroTimeBuilder().withTime(now).build())
                 .withType(note.type())
-                .withReason(note.reason())
+                .withReason(note.reason().name())
                 .withAction(Boolean.TRUE.equals(exchange.getProperty(ReconcileProperties.DELETING)) ? "Finalize" : "Reconcile")
                 .withNote(note.message().length() > NOTE_LIMIT ? note.message().substring(0, NOTE_LIMIT) : note.message())
                 .withReportingController(REPORTING_CONTROLLER)

@@ -1,6 +1,7 @@
 package io.github.quayorgmirror.reconcile;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.github.quayorgmirror.failure.ConditionReason;
 import io.github.quayorgmirror.resource.MirrorResource;
 import io.github.quayorgmirror.status.OrganizationMirrorStatus;
 import io.github.quayorgmirror.status.ReconcileOutcome.Note;
@@ -23,7 +24,7 @@ public class ForceSyncSteps {
     public void triggered(Exchange exchange) {
         GenericKubernetesResource resource = ResourceSteps.resource(exchange);
         ResourceSteps.outcome(exchange).forcedSync(MirrorResource.generation(resource));
-        ResourceSteps.outcome(exchange).note(Note.normal("SyncTriggered",
+        ResourceSteps.outcome(exchange).note(Note.normal(ConditionReason.SyncTriggered,
                 "Triggered a synchronization of the mirror in Quay (forceSync, generation "
                         + MirrorResource.generation(resource) + ")"));
         exchange.setProperty(ReconcileProperties.QUAY_WRITTEN, true);
@@ -35,7 +36,7 @@ public class ForceSyncSteps {
      */
     public void postponed(Exchange exchange) {
         Exception refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        ResourceSteps.outcome(exchange).pending("SyncPending", "The requested synchronization waits: "
+        ResourceSteps.outcome(exchange).pending(ConditionReason.SyncPending, "The requested synchronization waits: "
                 + (refusal == null ? "Quay refused it" : refusal.getMessage()) + ". The controller asks again later.");
     }
 }

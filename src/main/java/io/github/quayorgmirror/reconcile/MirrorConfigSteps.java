@@ -1,6 +1,7 @@
 package io.github.quayorgmirror.reconcile;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.github.quayorgmirror.failure.ConditionReason;
 import io.github.quayorgmirror.model.OrganizationMirrorSpec;
 import io.github.quayorgmirror.model.QuayMirrorState;
 import io.github.quayorgmirror.quay.mapping.DesiredMirrorConfig;
@@ -62,7 +63,7 @@ public class MirrorConfigSteps {
     public void created(Exchange exchange) {
         ReconcileOutcome outcome = ResourceSteps.outcome(exchange);
         outcome.applied(appliedNow(exchange));
-        outcome.note(Note.normal("Created", "Created the mirror configuration of organization "
+        outcome.note(Note.normal(ConditionReason.Created, "Created the mirror configuration of organization "
                 + exchange.getProperty("quayOrganization") + " in Quay"));
         exchange.setProperty(ReconcileProperties.QUAY_WRITTEN, true);
         exchange.setProperty(ReconcileProperties.REGISTRY_CHANGED, true);
@@ -77,7 +78,7 @@ public class MirrorConfigSteps {
         ReconcileOutcome outcome = ResourceSteps.outcome(exchange);
         QuayMirrorState current = outcome.quayState();
         if (current == null) {
-            throw new ControllerFailure("QuayChanged", "The mirror configuration Quay reported as existing was gone when"
+            throw new ControllerFailure(ConditionReason.QuayChanged, "The mirror configuration Quay reported as existing was gone when"
                     + " read again; the controller tries again", false);
         }
         DesiredMirrorConfig desired = desiredConfig(exchange);
@@ -107,7 +108,7 @@ public class MirrorConfigSteps {
         ReconcileOutcome outcome = ResourceSteps.outcome(exchange);
         outcome.applied(appliedNow(exchange));
         List<String> changed = exchange.getProperty("changedFields", List.class);
-        outcome.note(Note.normal("Updated", "Updated the mirror configuration in Quay: " + String.join(", ", changed)));
+        outcome.note(Note.normal(ConditionReason.Updated, "Updated the mirror configuration in Quay: " + String.join(", ", changed)));
         exchange.setProperty(ReconcileProperties.QUAY_WRITTEN, true);
     }
 

@@ -2,6 +2,7 @@ package io.github.quayorgmirror.reconcile;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.github.quayorgmirror.failure.ConditionReason;
 import io.github.quayorgmirror.failure.ReconcileFailure;
 import io.github.quayorgmirror.leader.LeadershipLostException;
 import io.github.quayorgmirror.quay.QuayApiException;
@@ -44,7 +45,7 @@ public class OutcomeSteps {
         }
         Failure failure = withConnectionSecret(describe(cause), exchange);
         if (Boolean.TRUE.equals(exchange.getProperty(ReconcileProperties.DELETING, Boolean.class))) {
-            failure = new Failure("DeletionBlocked", "Deletion is blocked (" + failure.reason() + "): " + failure.message()
+            failure = new Failure(ConditionReason.DeletionBlocked, "Deletion is blocked (" + failure.reason() + "): " + failure.message()
                     + ". The finalizer stays until the mirror is deleted in Quay: restore the connection Secret or fix"
                     + " the cause, or set spec.preserveInQuayOnDeletion: true to keep the mirror in Quay.", false);
         }
@@ -57,7 +58,7 @@ public class OutcomeSteps {
         exchange.setProperty(ReconcileProperties.FAILURE, failureSummary(exchange, failure));
         GenericKubernetesResource resource = ResourceSteps.resource(exchange);
         Condition ready = resource == null ? null : OrganizationMirrorStatus.of(resource).condition(Condition.READY);
-        if (ready == null || !Objects.equals(ready.reason(), failure.reason())
+        if (ready == null || !Objects.equals(ready.reason(), failure.reason().name())
                 || !Objects.equals(ready.message(), failure.message())) {
             outcome.note(Note.warning(failure.reason(), failure.message()));
         }
@@ -126,7 +127,7 @@ public class OutcomeSteps {
         summary.put("resource", key);
         summary.put("namespace", slash < 0 ? "" : key.substring(0, slash));
         summary.put("name", key.substring(slash + 1));
-        summary.put("reason", failure.reason());
+        summary.put("reason", failure.reason().name());
         summary.put("message", failure.message());
         summary.put("permanent", failure.permanent());
         return summary;
@@ -148,10 +149,10 @@ public class OutcomeSteps {
             return new Failure(failure.reason(), failure.getMessage(), failure.permanent());
         }
         if (cause instanceof KubernetesClientException kube) {
-            return new Failure("KubernetesApiError", "The Kubernetes API answered " + kube.getCode()
+            return new Failure(ConditionReason.KubernetesApiError, "The Kubernetes API answered " + kube.getCode()
                     + (kube.getStatus() == null ? "" : ": " + kube.getStatus().getMessage()), false);
         }
-        return new Failure("InternalError", "Unexpected " + (cause == null ? "failure" : cause.getClass().getSimpleName()
+        return new Failure(ConditionReason.InternalError, "Unexpected " + (cause == null ? "failure" : cause.getClass().getSimpleName()
                 + ": " + cause.getMessage()), false);
     }
 }

@@ -1,9 +1,10 @@
 package io.github.quayorgmirror.reconcile;
 
+import io.github.quayorgmirror.failure.ConditionReason;
+import io.github.quayorgmirror.quay.QuayCalls;
 import io.github.quayorgmirror.quay.QuayCapabilities;
 import io.github.quayorgmirror.quay.QuayConnection;
 import io.github.quayorgmirror.quay.QuayNotFoundException;
-import io.github.quayorgmirror.quay.QuayCalls;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +65,7 @@ public class QuayCapabilitySteps {
      */
     public void requireSyncWorker(Exchange exchange) throws ControllerFailure {
         if (Boolean.FALSE.equals(capabilities(exchange).repoMirror())) {
-            throw new ControllerFailure("QuayRepoMirrorDisabled", "The mirror configuration is applied, but"
+            throw new ControllerFailure(ConditionReason.QuayRepoMirrorDisabled, "The mirror configuration is applied, but"
                     + " FEATURE_REPO_MIRROR is off in the Quay at " + quay(exchange) + ": no worker will ever synchronize"
                     + " it. Set FEATURE_REPO_MIRROR: true in Quay's config.yaml (the org-mirror worker runs inside the"
                     + " repository mirror worker)", true);
@@ -97,17 +98,17 @@ public class QuayCapabilitySteps {
         QuayCapabilities capabilities = capabilities(exchange);
         String quay = quay(exchange);
         if (capabilities.olderThanOrgMirrorApi()) {
-            return Optional.of(new ControllerFailure("QuayVersionUnsupported", "The Quay at " + quay + " is version "
+            return Optional.of(new ControllerFailure(ConditionReason.QuayVersionUnsupported, "The Quay at " + quay + " is version "
                     + capabilities.version() + ": organization mirrors need Quay 3.17 or later", true));
         }
         if (capabilities.known() && capabilities.orgMirror() == null) {
-            return Optional.of(new ControllerFailure("QuayVersionUnsupported", "The Quay at " + quay + " has no"
+            return Optional.of(new ControllerFailure(ConditionReason.QuayVersionUnsupported, "The Quay at " + quay + " has no"
                     + " organization mirror API (its /config lists no ORG_MIRROR feature"
                     + (capabilities.version() == null ? "" : ", version " + capabilities.version())
                     + "): organization mirrors need Quay 3.17 or later", true));
         }
         if (Boolean.FALSE.equals(capabilities.orgMirror())) {
-            return Optional.of(new ControllerFailure("QuayFeatureDisabled", "FEATURE_ORG_MIRROR is off in the Quay at "
+            return Optional.of(new ControllerFailure(ConditionReason.QuayFeatureDisabled, "FEATURE_ORG_MIRROR is off in the Quay at "
                     + quay + ": its organization mirror API is not available. Set FEATURE_ORG_MIRROR: true (and"
                     + " FEATURE_REPO_MIRROR: true, for the worker) in Quay's config.yaml", true));
         }

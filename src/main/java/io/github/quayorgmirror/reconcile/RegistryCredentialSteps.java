@@ -1,6 +1,7 @@
 package io.github.quayorgmirror.reconcile;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.github.quayorgmirror.failure.ConditionReason;
 import io.github.quayorgmirror.model.OrganizationMirrorSpec.ConnSecretRef;
 import io.github.quayorgmirror.quay.mapping.DesiredMirrorConfig;
 import io.github.quayorgmirror.resource.MirrorResource;
@@ -37,7 +38,7 @@ public class RegistryCredentialSteps {
         String ownNamespace = resource.getMetadata().getNamespace();
         ConnSecretRef named = MirrorResource.spec(resource).externalRegistrySecretRef();
         if (named.name() == null || named.name().isBlank()) {
-            throw new ControllerFailure("InvalidSpec", SECRET_FIELD + ".name is required: it names the Secret that"
+            throw new ControllerFailure(ConditionReason.InvalidSpec, SECRET_FIELD + ".name is required: it names the Secret that"
                     + " holds the source registry's username and password", true);
         }
         SecretRef ref = new SecretRef(named.namespaceOr(ownNamespace), named.name());
@@ -61,7 +62,7 @@ public class RegistryCredentialSteps {
         try {
             decoded = new String(Base64.getDecoder().decode(encoded.strip()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new ControllerFailure("InvalidRegistrySecret", "The key \"" + key + "\" of the Secret " + ref
+            throw new ControllerFailure(ConditionReason.InvalidRegistrySecret, "The key \"" + key + "\" of the Secret " + ref
                     + " named in " + SECRET_FIELD + " is not valid base64", true);
         }
         if (decoded.isBlank()) {

@@ -1,5 +1,6 @@
 package io.github.quayorgmirror.reconcile;
 
+import io.github.quayorgmirror.failure.ConditionReason;
 import io.github.quayorgmirror.status.ReconcileOutcome;
 import io.github.quayorgmirror.status.ReconcileOutcome.Note;
 import java.util.Map;
@@ -24,20 +25,20 @@ public class RegistryVerificationSteps {
         String quaySays = answer == null || answer.get("message") == null ? "no message" : answer.get("message").toString();
         ReconcileOutcome outcome = ResourceSteps.outcome(exchange);
         if (success) {
-            outcome.registryVerified("True", "Verified", "Quay reached the source registry: " + quaySays);
-            outcome.note(Note.normal("RegistryVerified", "Quay reached the source registry: " + quaySays));
+            outcome.registryVerified("True", ConditionReason.Verified, "Quay reached the source registry: " + quaySays);
+            outcome.note(Note.normal(ConditionReason.RegistryVerified, "Quay reached the source registry: " + quaySays));
         } else {
             String message = "Quay could not reach the source registry with this configuration: " + quaySays
                     + ". The configuration is applied; check spec.externalRegistryUrl and the registry credentials";
-            outcome.registryVerified("False", "VerificationFailed", message);
-            outcome.note(Note.warning("RegistryVerificationFailed", message));
+            outcome.registryVerified("False", ConditionReason.VerificationFailed, message);
+            outcome.note(Note.warning(ConditionReason.RegistryVerificationFailed, message));
         }
     }
 
     /** Quay could not be asked (unavailable, refused): the configuration stays applied, the result unknown. */
     public void notVerified(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        ResourceSteps.outcome(exchange).registryVerified("Unknown", "VerificationNotDone", "Quay did not verify the"
+        ResourceSteps.outcome(exchange).registryVerified("Unknown", ConditionReason.VerificationNotDone, "Quay did not verify the"
                 + " source registry (" + (cause == null ? "no answer" : cause.getMessage()) + "); it is verified again"
                 + " at the next change of the registry URL or credentials");
     }

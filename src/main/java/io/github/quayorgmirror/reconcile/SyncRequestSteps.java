@@ -1,6 +1,7 @@
 package io.github.quayorgmirror.reconcile;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.github.quayorgmirror.failure.ConditionReason;
 import io.github.quayorgmirror.status.OrganizationMirrorStatus;
 import io.github.quayorgmirror.status.ReconcileOutcome;
 import io.github.quayorgmirror.status.ReconcileOutcome.Note;
@@ -31,19 +32,19 @@ public class SyncRequestSteps {
     }
 
     public void syncTriggered(Exchange exchange) {
-        String value = reportDone(exchange, REQUESTED_SYNC, "SyncTriggered",
+        String value = reportDone(exchange, REQUESTED_SYNC, ConditionReason.SyncTriggered,
                 "Triggered a synchronization of the mirror in Quay");
         ResourceSteps.outcome(exchange).handledSyncRequest(value);
     }
 
     public void cancelled(Exchange exchange) {
-        String value = reportDone(exchange, REQUESTED_SYNC_CANCEL, "SyncCancelled",
+        String value = reportDone(exchange, REQUESTED_SYNC_CANCEL, ConditionReason.SyncCancelled,
                 "Cancelled the synchronization of the mirror in Quay");
         ResourceSteps.outcome(exchange).handledSyncCancelRequest(value);
     }
 
     /** An Event naming the request, and Quay's view read again for the status; returns the value acted on. */
-    private static String reportDone(Exchange exchange, String annotationName, String reason, String what) {
+    private static String reportDone(Exchange exchange, String annotationName, ConditionReason reason, String what) {
         String value = annotation(ResourceSteps.resource(exchange), annotationName);
         ResourceSteps.outcome(exchange).note(Note.normal(reason, what + " (annotation " + annotationName + "=" + value
                 + ")"));
@@ -57,7 +58,7 @@ public class SyncRequestSteps {
         Exception refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         ReconcileOutcome outcome = ResourceSteps.outcome(exchange);
         outcome.handledSyncCancelRequest(value);
-        outcome.note(Note.normal("SyncCancelled", "Nothing to cancel (annotation " + REQUESTED_SYNC_CANCEL + "="
+        outcome.note(Note.normal(ConditionReason.SyncCancelled, "Nothing to cancel (annotation " + REQUESTED_SYNC_CANCEL + "="
                 + value + "): " + (refusal == null ? "Quay refused it" : refusal.getMessage())));
     }
 

@@ -2,6 +2,7 @@ package io.github.quayorgmirror.status;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.quayorgmirror.failure.ConditionReason;
 
 /** A status condition in the Kubernetes API conventions' shape ({@code metav1.Condition}). */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -21,8 +22,8 @@ public record Condition(String type, String status, String reason, String messag
      */
     public static final int MESSAGE_LIMIT = 1024;
 
-    public static Condition of(String type, boolean status, String reason, String message, long generation) {
-        return new Condition(type, status ? "True" : "False", reason, capped(message), null, generation);
+    public static Condition of(String type, boolean status, ConditionReason reason, String message, long generation) {
+        return new Condition(type, status ? "True" : "False", reason.name(), capped(message), null, generation);
     }
 
     /** The message, or its first {@value #MESSAGE_LIMIT} characters ending in "…". */

@@ -1,5 +1,6 @@
 package io.github.quayorgmirror.status;
 
+import io.github.quayorgmirror.failure.ConditionReason;
 import io.github.quayorgmirror.model.QuayMirrorState;
 import io.github.quayorgmirror.quay.mapping.LastApplied;
 import java.util.ArrayList;
@@ -11,15 +12,15 @@ import java.util.List;
  */
 public final class ReconcileOutcome {
 
-    public record Failure(String reason, String message, boolean permanent) {
+    public record Failure(ConditionReason reason, String message, boolean permanent) {
     }
 
-    public record Note(String type, String reason, String message) {
-        public static Note normal(String reason, String message) {
+    public record Note(String type, ConditionReason reason, String message) {
+        public static Note normal(ConditionReason reason, String message) {
             return new Note("Normal", reason, message);
         }
 
-        public static Note warning(String reason, String message) {
+        public static Note warning(ConditionReason reason, String message) {
             return new Note("Warning", reason, message);
         }
     }
@@ -98,7 +99,7 @@ public final class ReconcileOutcome {
         return pending;
     }
 
-    public void pending(String reason, String message) {
+    public void pending(ConditionReason reason, String message) {
         this.pending = new Failure(reason, message, false);
     }
 
@@ -117,8 +118,8 @@ public final class ReconcileOutcome {
     }
 
     /** @param status {@code True}, {@code False}, or {@code Unknown} when Quay could not be asked */
-    public void registryVerified(String status, String reason, String message) {
-        this.registryVerified = new Condition(Condition.REGISTRY_VERIFIED, status, reason, message, null, null);
+    public void registryVerified(String status, ConditionReason reason, String message) {
+        this.registryVerified = new Condition(Condition.REGISTRY_VERIFIED, status, reason.name(), message, null, null);
     }
 
     /** Something that works but should change (e.g. an inline password), said in the Ready condition. */
@@ -138,7 +139,7 @@ public final class ReconcileOutcome {
         return caveats;
     }
 
-    public void caveat(String reason, String message) {
+    public void caveat(ConditionReason reason, String message) {
         caveats.add(Note.warning(reason, message));
     }
 

@@ -1,5 +1,6 @@
 package io.github.quayorgmirror.status;
 
+import io.github.quayorgmirror.failure.ConditionReason;
 import io.github.quayorgmirror.status.ReconcileOutcome.Failure;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,7 +14,7 @@ import java.util.List;
  */
 public final class StatusComposer {
 
-    static final String RECONCILED = "Reconciled";
+    static final ConditionReason RECONCILED = ConditionReason.Reconciled;
 
     private StatusComposer() {
     }

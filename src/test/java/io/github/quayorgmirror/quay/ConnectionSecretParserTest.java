@@ -3,6 +3,7 @@ package io.github.quayorgmirror.quay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.quayorgmirror.failure.ConditionReason;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -96,7 +97,7 @@ class ConnectionSecretParserTest {
                 .isInstanceOfSatisfying(ConnectionSecretException.class, e -> {
                     assertThat(e.key()).isEqualTo(key);
                     assertThat(e.secret()).isEqualTo(SECRET);
-                    assertThat(e.reason()).isEqualTo("InvalidSecret");
+                    assertThat(e.reason()).isEqualTo(ConditionReason.InvalidSecret);
                     assertThat(e.permanent()).isTrue();
                     assertThat(e.getMessage()).startsWith("Secret " + SECRET).contains(problem)
                             .doesNotContain(TOKEN).doesNotContain(PASSWORD);

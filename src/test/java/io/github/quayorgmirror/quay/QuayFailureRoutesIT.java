@@ -2,6 +2,7 @@ package io.github.quayorgmirror.quay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.quayorgmirror.failure.ConditionReason;
 import io.github.quayorgmirror.fakequay.FaultSpec;
 import io.github.quayorgmirror.fakequay.RecordedCall;
 import io.github.quayorgmirror.quay.QuayAccessDeniedException.Kind;
@@ -65,7 +66,7 @@ class QuayFailureRoutesIT extends QuayRoutesTestBase {
 
         assertThat(answer.getException()).isInstanceOfSatisfying(QuayAccessDeniedException.class, e -> {
             assertThat(e.kind()).isEqualTo(Kind.NOT_ORG_ADMIN);
-            assertThat(e.reason()).isEqualTo("QuayForbidden");
+            assertThat(e.reason()).isEqualTo(ConditionReason.QuayForbidden);
             assertThat(e.getMessage()).contains("not an administrator of organization org");
         });
         assertThat(callsTo("POST", MIRROR)).hasSize(1);
@@ -114,7 +115,7 @@ class QuayFailureRoutesIT extends QuayRoutesTestBase {
 
         assertThat(answer.getException()).isInstanceOfSatisfying(QuayNotFoundException.class, e -> {
             assertThat(e.missing()).isEqualTo(Missing.MIRROR);
-            assertThat(e.reason()).isEqualTo("MirrorNotFound");
+            assertThat(e.reason()).isEqualTo(ConditionReason.MirrorNotFound);
         });
         assertThat(callsTo("POST", MIRROR + "/sync-now")).hasSize(1);
     }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.github.quayorgmirror.failure.ConditionReason;
 import io.github.quayorgmirror.quay.ConnectionSecretParser;
 import io.github.quayorgmirror.reconcile.ControllerFailure;
 import io.github.quayorgmirror.reconcile.SecretAccess;
@@ -117,7 +118,7 @@ class ReferencedSecretCacheIT {
 
         assertThatThrownBy(() -> access.read("team-b", "spec.connSecretRef", REF))
                 .isInstanceOfSatisfying(ControllerFailure.class, failure -> {
-                    assertThat(failure.reason()).isEqualTo("CrossNamespaceSecretRefused");
+                    assertThat(failure.reason()).isEqualTo(ConditionReason.CrossNamespaceSecretRefused);
                     assertThat(failure.permanent()).isTrue();
                     assertThat(failure.getMessage()).contains("spec.connSecretRef", "\"team-a\"", "\"team-b\"",
                             SecretSnapshot.ALLOWED_NAMESPACES, "orgmirror.reconcile.allow-cross-namespace-secrets=true")

@@ -2,6 +2,7 @@ package io.github.quayorgmirror.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.quayorgmirror.failure.ConditionReason;
 import io.github.quayorgmirror.model.QuayMirrorState;
 import java.time.Instant;
 import java.util.Map;
@@ -34,7 +35,7 @@ class StatusComposerTest {
     @Test
     void theRegistryVerificationStandsUntilTheNextOneAndAdviceGoesIntoTheReadyMessage() {
         ReconcileOutcome verifiedNow = new ReconcileOutcome();
-        verifiedNow.registryVerified("False", "VerificationFailed", "Authentication failed");
+        verifiedNow.registryVerified("False", ConditionReason.VerificationFailed, "Authentication failed");
         OrganizationMirrorStatus first = StatusComposer.compose(null, 3, verifiedNow, T1);
         ReconcileOutcome later = new ReconcileOutcome();
         later.advise("move the password to a Secret");
@@ -62,7 +63,7 @@ class StatusComposerTest {
     @Test
     void aLongFailureMessageIsCappedEverywhereItIsWritten() {
         ReconcileOutcome outcome = new ReconcileOutcome();
-        outcome.failed(new ReconcileOutcome.Failure("InvalidSpec", "spec.repositoryFilters[0] is blank; ".repeat(500), true));
+        outcome.failed(new ReconcileOutcome.Failure(ConditionReason.InvalidSpec, "spec.repositoryFilters[0] is blank; ".repeat(500), true));
 
         OrganizationMirrorStatus status = StatusComposer.compose(null, 3, outcome, T1);
 
@@ -74,7 +75,7 @@ class StatusComposerTest {
     @Test
     void aCaveatOfASuccessfulPassIsPartOfTheReadyMessage() {
         ReconcileOutcome outcome = new ReconcileOutcome();
-        outcome.caveat("CleartextConnection", "Warning: sent in cleartext");
+        outcome.caveat(ConditionReason.CleartextConnection, "Warning: sent in cleartext");
 
         OrganizationMirrorStatus status = StatusComposer.compose(null, 3, outcome, T1);
 
@@ -100,7 +101,7 @@ class StatusComposerTest {
         ok.observedInQuay(quayState("SUCCESS"));
         OrganizationMirrorStatus before = StatusComposer.compose(null, 3, ok, T1);
         ReconcileOutcome failed = new ReconcileOutcome();
-        failed.failed(new ReconcileOutcome.Failure("InvalidSpec", "spec.syncInterval: too short", true));
+        failed.failed(new ReconcileOutcome.Failure(ConditionReason.InvalidSpec, "spec.syncInterval: too short", true));
 
         OrganizationMirrorStatus after = StatusComposer.compose(before, 4, failed, T2);
 
@@ -118,7 +119,7 @@ class StatusComposerTest {
     @Test
     void transientFailureIsReconcilingNotStalled() {
         ReconcileOutcome failed = new ReconcileOutcome();
-        failed.failed(new ReconcileOutcome.Failure("QuayUnavailable", "Quay at https://q is unavailable", false));
+        failed.failed(new ReconcileOutcome.Failure(ConditionReason.QuayUnavailable, "Quay at https://q is unavailable", false));
 
         OrganizationMirrorStatus status = StatusComposer.compose(null, 1, failed, T1);
 
@@ -132,7 +133,7 @@ class StatusComposerTest {
     void pendingWorkKeepsReadyButShowsReconciling() {
         ReconcileOutcome outcome = new ReconcileOutcome();
         outcome.observedInQuay(quayState("SYNCING"));
-        outcome.pending("SyncPending", "A forced sync waits for the running one");
+        outcome.pending(ConditionReason.SyncPending, "A forced sync waits for the running one");
 
         OrganizationMirrorStatus status = StatusComposer.compose(null, 2, outcome, T1);
 
@@ -144,10 +145,10 @@ class StatusComposerTest {
     @Test
     void transitionTimeMovesOnlyWhenTheConditionFlips() {
         ReconcileOutcome failed = new ReconcileOutcome();
-        failed.failed(new ReconcileOutcome.Failure("QuayUnavailable", "first", false));
+        failed.failed(new ReconcileOutcome.Failure(ConditionReason.QuayUnavailable, "first", false));
         OrganizationMirrorStatus first = StatusComposer.compose(null, 1, failed, T1);
         ReconcileOutcome failedAgain = new ReconcileOutcome();
-        failedAgain.failed(new ReconcileOutcome.Failure("QuayRejected", "second", true));
+        failedAgain.failed(new ReconcileOutcome.Failure(ConditionReason.QuayRejected, "second", true));
 
         OrganizationMirrorStatus second = StatusComposer.compose(first, 1, failedAgain, T2);
 
@@ -158,7 +159,7 @@ class StatusComposerTest {
     @Test
     void recoveryClearsTheMessageAndFlipsEveryCondition() {
         ReconcileOutcome failed = new ReconcileOutcome();
-        failed.failed(new ReconcileOutcome.Failure("InvalidSpec", "spec.syncInterval: too short", true));
+        failed.failed(new ReconcileOutcome.Failure(ConditionReason.InvalidSpec, "spec.syncInterval: too short", true));
         OrganizationMirrorStatus stalled = StatusComposer.compose(null, 1, failed, T1);
         ReconcileOutcome ok = new ReconcileOutcome();
         ok.observedInQuay(quayState("SUCCESS"));

@@ -1,5 +1,6 @@
 package io.github.quayorgmirror.quay.mapping;
 
+import io.github.quayorgmirror.failure.ConditionReason;
 import io.github.quayorgmirror.failure.ReconcileFailure;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -25,8 +26,8 @@ public class SpecValidationException extends Exception implements ReconcileFailu
     }
 
     @Override
-    public String reason() {
-        return "InvalidSpec";
+    public ConditionReason reason() {
+        return ConditionReason.InvalidSpec;
     }
 
     @Override

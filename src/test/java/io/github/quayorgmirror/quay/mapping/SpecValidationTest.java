@@ -6,6 +6,7 @@ import static io.github.quayorgmirror.quay.mapping.MappingFixtures.without;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.quayorgmirror.failure.ConditionReason;
 import io.github.quayorgmirror.model.OrganizationMirrorSpec;
 import java.util.Arrays;
 import java.util.Map;
@@ -180,7 +181,7 @@ class SpecValidationTest {
     @Test
     void isAPermanentInvalidSpecFailure() {
         SpecValidationException failure = invalid(sampleSpecWith(field("syncInterval", "1s")));
-        assertThat(failure.reason()).isEqualTo("InvalidSpec");
+        assertThat(failure.reason()).isEqualTo(ConditionReason.InvalidSpec);
         assertThat(failure.permanent()).isTrue();
     }
 
