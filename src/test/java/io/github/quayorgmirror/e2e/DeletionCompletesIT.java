@@ -48,8 +48,9 @@ class DeletionCompletesIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> harness.mirror(NAME) == null);
         assertThat(harness.quay().calls("DELETE", MIRROR_PATH)).extracting(call -> call.status()).containsOnly(403);
-        assertThat(harness.events("Normal", NAME)).anyMatch(event -> event.startsWith("NothingToDelete: ")
-                && event.contains("Organization " + ORGANIZATION + " does not exist"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(harness.events("Normal", NAME))
+                .anyMatch(event -> event.startsWith("NothingToDelete: ")
+                        && event.contains("Organization " + ORGANIZATION + " does not exist")));
         assertThat(harness.failureWarnings(NAME)).isEmpty();
     }
 
@@ -65,8 +66,9 @@ class DeletionCompletesIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> harness.mirror(NAME) == null);
         assertThat(harness.quay().mirrorConfig(ORGANIZATION)).as("nothing orphaned in Quay").isEmpty();
-        assertThat(harness.events("Normal", NAME)).anyMatch(event -> event.startsWith("Deleted: ")
-                && event.contains("last-known connection of Secret " + NAMESPACE + "/" + SECRET));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(harness.events("Normal", NAME))
+                .anyMatch(event -> event.startsWith("Deleted: ")
+                        && event.contains("last-known connection of Secret " + NAMESPACE + "/" + SECRET)));
     }
 
     @Test
@@ -82,8 +84,9 @@ class DeletionCompletesIT {
         Main second = harness.startController();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> harness.mirror(NAME) == null);
-        assertThat(harness.events("Warning", NAME)).anyMatch(event -> event.startsWith("OrphanedInQuay: ")
-                && event.contains("organization " + ORGANIZATION + " stays in Quay"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(harness.events("Warning", NAME))
+                .anyMatch(event -> event.startsWith("OrphanedInQuay: ")
+                        && event.contains("organization " + ORGANIZATION + " stays in Quay")));
         assertThat(ControllerHarness.meters(second).get("orgmirror.orphaned").counter().count()).isEqualTo(1.0);
         assertThat(harness.quay().calls("DELETE", MIRROR_PATH)).isEmpty();
     }
