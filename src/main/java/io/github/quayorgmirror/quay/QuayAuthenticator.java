@@ -1,13 +1,15 @@
 package io.github.quayorgmirror.quay;
 
+import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
- * Bean {@code quayAuth}: adds the credentials of the connection to a prepared request, and tells the route when
- * Quay refused a session so that it signs in again (once) and re-sends.
+ * Bean {@code quayAuth}: adds the credentials of the connection to a prepared request; tells {@code quay-call} when
+ * a username/password connection has to sign in first (its sign-in step, an {@code enrich} of {@code quay-signin}
+ * aggregated here), and when Quay refused a session so that it signs in again (once) and sends once more.
  */
-public class QuayAuthenticator {
+public class QuayAuthenticator implements AggregationStrategy {
 
     /** The not-yet-signed-in session while the sign-in request is sent. */
     static final String PENDING_SESSION = "quayPendingSession";
@@ -32,7 +34,11 @@ public class QuayAuthenticator {
                 if (connection.credentials() instanceof QuayConnection.Credentials.Token token) {
                     exchange.getMessage().setHeader("Authorization", "Bearer " + token.token());
                 } else {
-                    QuaySession session = sessions.session(connection);
+                    QuaySession session = sessions.stored(connection);
+                    if (session == null) {
+                        // the sign-in step ran right before; only a sign-out of this very login in between gets here
+                        throw new IllegalStateException("no session for " + connection.baseUri() + " after signing in");
+                    }
                     call.attempt().sessionUsed = session;
                     useSession(exchange, request, session);
                 }
@@ -52,17 +58,55 @@ public class QuayAuthenticator {
     }
 
     /**
-     * After a send: when Quay refused the session it was sent with (401, or 403 with its CSRF error), signs in again
-     * and has {@code quay-call} send once more. Only once per attempt: the resend carries no session to renew.
+     * Before each send: true when the call authenticates with a username/password connection that has no session yet,
+     * or whose session Quay refused; the caller then holds the login's lock until {@link #endSignIn}.
      */
-    public void renewRejectedSession(Exchange exchange) throws Exception {
+    public boolean beginSignIn(Exchange exchange) {
+        QuayCall call = QuayCall.of(exchange);
+        QuayConnection connection = exchange.getProperty(QuayCalls.CONNECTION, QuayConnection.class);
+        if (call.request().operation().auth() != QuayOperation.Auth.CONNECTION
+                || !(connection.credentials() instanceof QuayConnection.Credentials.UsernamePassword)) {
+            return false;
+        }
+        QuaySession rejected = call.attempt().rejected;
+        call.attempt().rejected = null;
+        call.attempt().signingIn = (rejected != null || sessions.stored(connection) == null)
+                && sessions.beginSignIn(connection, rejected);
+        return call.attempt().signingIn;
+    }
+
+    /** The sign-in step's answer ({@code quay-signin} on a copy of the exchange): the session is stored, a failure kept. */
+    @Override
+    public Exchange aggregate(Exchange call, Exchange signIn) {
+        if (signIn.getException() != null) {
+            call.setException(signIn.getException());
+        } else {
+            sessions.signedIn(call.getProperty(QuayCalls.CONNECTION, QuayConnection.class),
+                    signIn.getMessage().getBody(QuaySession.class));
+        }
+        return call;
+    }
+
+    /** After the sign-in step, returning or throwing: the lock {@link #beginSignIn} took is released. */
+    public void endSignIn(Exchange exchange) {
+        QuayCall.Attempt attempt = QuayCall.of(exchange).attempt();
+        if (attempt.signingIn) {
+            attempt.signingIn = false;
+            sessions.endSignIn(exchange.getProperty(QuayCalls.CONNECTION, QuayConnection.class));
+        }
+    }
+
+    /**
+     * After a send: when Quay refused the session it was sent with (401, or 403 with its CSRF error), {@code quay-call}
+     * signs in again and sends once more. Only once per attempt: a second refusal is a verdict.
+     */
+    public void renewRejectedSession(Exchange exchange) {
         QuayCall.Attempt attempt = QuayCall.of(exchange).attempt();
         Integer status = attempt.status;
         QuaySession used = attempt.sessionUsed;
         if (used != null && !attempt.renewed && status != null
                 && (status == 401 || status == 403 && QuayErrorText.isCsrfError(QuayResponses.body(exchange)))) {
-            QuayConnection connection = exchange.getProperty(QuayCalls.CONNECTION, QuayConnection.class);
-            sessions.renew(connection, used);
+            attempt.rejected = used;
             attempt.renewed = true;
             attempt.resend = true;
         }

@@ -31,6 +31,10 @@ public final class QuayCall {
         boolean resend;
         /** The session was renewed once in this attempt: a second refusal is a verdict. */
         boolean renewed;
+        /** The session Quay refused, to be replaced by the sign-in step before the resend. */
+        QuaySession rejected;
+        /** This call holds its login's lock while it signs in (not the sign-in's own calls). */
+        boolean signingIn;
     }
 
     QuayCall(QuayRequest request) {

@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Bean {@code quaySessions}: one signed-in session per login ({@link QuayConnection#sessionKey()}), shared by every resource
  * using that login.
- * Sign-in and sign-out are the routes {@code quay-signin} and {@code quay-signout}; this class only decides when
- * to run them, and makes sure that concurrent reconciles of one login sign in once, not once each.
+ * Sign-in is a step of {@code quay-call} (an {@code enrich} of {@code quay-signin}); this class holds the sessions and the
+ * lock of each login, so that concurrent reconciles of one login sign in once, not once each. Sign-out
+ * ({@code quay-signout}) is sent from here, at shutdown and for logins no Secret holds any more.
  */
 public class QuaySessionStore implements CamelContextAware {
 
@@ -35,36 +36,34 @@ public class QuaySessionStore implements CamelContextAware {
         return entry == null ? null : entry.session();
     }
 
-    /** The stored session, signing in first when there is none. */
-    public QuaySession session(QuayConnection connection) throws Exception {
-        QuaySession current = stored(connection);
-        return current != null ? current : renew(connection, null);
-    }
-
     /**
-     * Signs in again unless another caller already replaced {@code rejected}: Quay refused that session
-     * (expired, or signed out elsewhere).
+     * True when this call has to sign in first: there is no session, or the stored one is {@code rejected} (Quay
+     * refused it: expired, or signed out elsewhere). Then the caller holds the login's lock until {@link #endSignIn},
+     * and a concurrent call of the same login waits here and finds the new session.
      */
-    public QuaySession renew(QuayConnection connection, QuaySession rejected) throws Exception {
+    public boolean beginSignIn(QuayConnection connection, QuaySession rejected) {
         String key = connection.sessionKey();
         ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
         lock.lock();
-        try {
-            QuaySession current = stored(connection);
-            if (current != null && current != rejected) {
-                return current;
-            }
-            sessions.remove(key);
-            Exchange answer = template().send("direct:" + QuayOperation.SIGN_IN.tag(),
-                    exchange -> exchange.setProperty(QuayCalls.CONNECTION, connection));
-            if (answer.getException() != null) {
-                throw answer.getException();
-            }
-            QuaySession session = answer.getMessage().getMandatoryBody(QuaySession.class);
-            sessions.put(key, new Entry(connection, session));
-            LOG.info("Signed in to Quay baseUri={} username={}", connection.baseUri(), username(connection));
-            return session;
-        } finally {
+        QuaySession current = stored(connection);
+        if (current != null && current != rejected) {
+            lock.unlock();
+            return false;
+        }
+        sessions.remove(key);
+        return true;
+    }
+
+    /** The session the sign-in of {@link #beginSignIn} got. */
+    public void signedIn(QuayConnection connection, QuaySession session) {
+        sessions.put(connection.sessionKey(), new Entry(connection, session));
+        LOG.info("Signed in to Quay baseUri={} username={}", connection.baseUri(), username(connection));
+    }
+
+    /** After the sign-in step, whether it signed in, failed or had nothing to do: the login's lock is released. */
+    public void endSignIn(QuayConnection connection) {
+        ReentrantLock lock = locks.get(connection.sessionKey());
+        if (lock != null && lock.isHeldByCurrentThread()) {
             lock.unlock();
         }
     }
