@@ -7,7 +7,6 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.zjsonpatch.JsonPatch;
 import io.fabric8.zjsonpatch.JsonPatchException;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -72,7 +71,7 @@ final class CustomResourceAdmission {
         }
         ObjectNode effective = "status".equals(target.subresource()) ? withStatusOf(stored, candidate)
                 : withStatusOf(candidate, stored);
-        ((ObjectNode) effective.with("metadata")).put("resourceVersion", storedVersion);
+        effective.withObjectProperty("metadata").put("resourceVersion", storedVersion);
         MockResponse refusal = admit(effective, stored, target);
         if (refusal != null) {
             return refusal;
@@ -124,8 +123,7 @@ final class CustomResourceAdmission {
             return patch.deepCopy();
         }
         ObjectNode result = target != null && target.isObject() ? (ObjectNode) target : Store.JSON.createObjectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = patch.fields(); fields.hasNext();) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : patch.properties()) {
             if (field.getValue().isNull()) {
                 result.remove(field.getKey());
             } else {

@@ -40,7 +40,7 @@ final class SnapshotWatches {
         if (before != null && target.name() != null && store.get(target.item()) == null) {
             ObjectNode object = before.deepCopy();
             long version = nextResourceVersion.getAsLong();
-            object.with("metadata").put("resourceVersion", String.valueOf(version));
+            object.withObjectProperty("metadata").put("resourceVersion", String.valueOf(version));
             tombstones.add(new Tombstone(target.collection(), target.name(), version, object));
         }
     }
