@@ -73,6 +73,7 @@ public final class ConvergenceBenchmark {
         int resources = Integer.getInteger("benchmark.resources", 1000);
         int parallelism = Integer.getInteger("benchmark.parallelism", 4);
         int edits = Integer.getInteger("benchmark.edits", 20);
+        int warmup = Integer.getInteger("benchmark.warmup", 0);
         Duration quayLatency = Duration.ofMillis(Integer.getInteger("benchmark.quay-latency-ms", 0));
         Duration quiet = Duration.ofMillis(Integer.getInteger("benchmark.quiet-ms", 1500));
         String javaOpts = System.getProperty("benchmark.java-opts", "-XX:MaxRAM=256m");
@@ -82,18 +83,18 @@ public final class ConvergenceBenchmark {
         Files.createDirectories(LOG.getParent());
         Files.deleteIfExists(LOG);
         try (ControllerHarness harness = ControllerHarness.startWithTokenSecret()) {
-            new ConvergenceBenchmark(harness, resources, parallelism, quayLatency, quiet, javaOpts).run(edits);
+            new ConvergenceBenchmark(harness, resources, parallelism, quayLatency, quiet, javaOpts).run(warmup, edits);
         }
         // the mock server's and the fake Quay's threads are not all daemons
         System.exit(0);
     }
 
-    void run(int edits) throws InterruptedException {
+    void run(int warmup, int edits) throws InterruptedException {
         OUT.printf("%nquay-orgmirror-controller benchmark: %d mirrors, parallelism %d, Quay latency %d ms, %d cores,"
                 + " Java %s%ncontroller: java %s %s -jar %s%n", resources, parallelism, quayLatency.toMillis(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 String.join(" ", ControllerProcess.IMAGE_FLAGS), javaOpts, JAR);
-        seedQuay();
+        seedQuay(0, resources + warmup);
         if (!quayLatency.isZero()) {
             // every Quay call waits this long before it is answered, as across a network to a busy Quay
             harness.quay().failNext(FaultSpec.forPath("*").delay(quayLatency).times(Integer.MAX_VALUE));
@@ -101,6 +102,7 @@ public final class ConvergenceBenchmark {
         controller = startController();
         awaitQuiet();
         try {
+            warmUp(warmup);
             create();
             rotateSecret();
             restart();
@@ -118,8 +120,22 @@ public final class ConvergenceBenchmark {
         return started;
     }
 
-    private void seedQuay() {
-        for (int i = 0; i < resources; i++) {
+    /** Mirrors created and deleted before the scenarios (organizations after the N measured): a warm JIT. */
+    private void warmUp(int warmup) {
+        if (warmup == 0) {
+            return;
+        }
+        for (int i = resources; i < resources + warmup; i++) {
+            harness.create(manifest(i));
+        }
+        awaitAll("every warm-up mirror Ready", () -> readyCount() == warmup);
+        deleteEveryMirror();
+        awaitQuiet();
+        OUT.printf("%n   warm-up: %d mirrors created and deleted%n", warmup);
+    }
+
+    private void seedQuay(int from, int to) {
+        for (int i = from; i < to; i++) {
             harness.quay().addOrganization(organization(i));
             harness.quay().makeOrgAdmin(organization(i), ControllerHarness.USER);
             harness.quay().addRobot(organization(i), ControllerHarness.ROBOT);
@@ -166,10 +182,14 @@ public final class ConvergenceBenchmark {
 
     private void deleteAll() {
         Mark mark = mark();
+        deleteEveryMirror();
+        report("5. all " + resources + " mirrors deleted, until none is left", mark, 1);
+    }
+
+    private void deleteEveryMirror() {
         MirrorResource.api(harness.kube().client()).inNamespace(ControllerHarness.NAMESPACE).delete();
         awaitAll("every mirror gone", () -> MirrorResource.api(harness.kube().client())
                 .inNamespace(ControllerHarness.NAMESPACE).list().getItems().isEmpty());
-        report("5. all " + resources + " mirrors deleted, until none is left", mark, 1);
     }
 
     private void editLatency(int edits) throws InterruptedException {
