@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,12 +36,10 @@ final class ControllerProcess implements AutoCloseable {
     private static final Duration START_LIMIT = Duration.ofMinutes(2);
 
     private final Process process;
-    private final int managementPort;
     private final double secondsToReady;
 
-    private ControllerProcess(Process process, int managementPort, double secondsToReady) {
+    private ControllerProcess(Process process, double secondsToReady) {
         this.process = process;
-        this.managementPort = managementPort;
         this.secondsToReady = secondsToReady;
     }
 
@@ -78,11 +75,11 @@ final class ControllerProcess implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         awaitReady(process, port, start);
-        return new ControllerProcess(process, port, (System.nanoTime() - start) / 1e9);
+        return new ControllerProcess(process, (System.nanoTime() - start) / 1e9);
     }
 
     private static List<String> imageFlags() {
-        String command = read(ENTRYPOINT).replace("\\\n", " ").lines().map(String::trim)
+        String command = ControllerHarness.read(ENTRYPOINT).replace("\\\n", " ").lines().map(String::trim)
                 .filter(line -> line.startsWith("exec java ")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No 'exec java' line in " + ENTRYPOINT));
         return Arrays.stream(command.substring("exec java ".length()).split("\\s+"))
@@ -90,7 +87,7 @@ final class ControllerProcess implements AutoCloseable {
     }
 
     private static Map<String, String> imageEnvironment() {
-        Matcher exports = Pattern.compile("(?m)^export (\\w+)=\"\\$\\{\\1:-([^}]*)}\"$").matcher(read(ENTRYPOINT));
+        Matcher exports = Pattern.compile("(?m)^export (\\w+)=\"\\$\\{\\1:-([^}]*)}\"$").matcher(ControllerHarness.read(ENTRYPOINT));
         Map<String, String> environment = new TreeMap<>();
         while (exports.find()) {
             environment.put(exports.group(1), exports.group(2));
@@ -136,13 +133,9 @@ final class ControllerProcess implements AutoCloseable {
         return secondsToReady;
     }
 
-    int managementPort() {
-        return managementPort;
-    }
-
     /** User plus system CPU time the process has used so far, in seconds. */
     double cpuSeconds() {
-        String stat = read(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+        String stat = ControllerHarness.read(Path.of("/proc", String.valueOf(process.pid()), "stat"));
         // the command name (field 2) may hold spaces: count the fields after its closing parenthesis
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
@@ -150,21 +143,13 @@ final class ControllerProcess implements AutoCloseable {
 
     /** The peak resident set size so far (VmHWM), in MiB. */
     double peakRssMiB() {
-        return read(Path.of("/proc", String.valueOf(process.pid()), "status")).lines()
+        return ControllerHarness.read(Path.of("/proc", String.valueOf(process.pid()), "status")).lines()
                 .filter(line -> line.startsWith("VmHWM:"))
                 .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", ""))).findFirst().orElseThrow() / 1024.0;
     }
 
     boolean isAlive() {
         return process.isAlive();
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** SIGTERM, as the kubelet stops a pod; waits for camel-main's graceful shutdown. */
