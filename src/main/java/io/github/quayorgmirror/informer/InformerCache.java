@@ -31,4 +31,10 @@ public interface InformerCache {
     /** Resources whose index function gave {@code key} for the index {@code indexName}. */
     List<GenericKubernetesResource> byIndex(String indexName, String key);
 
+    /**
+     * What {@code reader} takes from each resource of {@link #byIndex}, read in place as by {@link #read}: no copy,
+     * so it is cheap enough for every reconcile pass.
+     */
+    <T> List<T> readByIndex(String indexName, String key, Function<GenericKubernetesResource, T> reader);
+
 }

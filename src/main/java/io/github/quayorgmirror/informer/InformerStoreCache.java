@@ -62,6 +62,12 @@ final class InformerStoreCache implements InformerCache {
         return current == null ? List.of() : copies(current.byIndex(indexName, key));
     }
 
+    @Override
+    public <T> List<T> readByIndex(String indexName, String key, Function<GenericKubernetesResource, T> reader) {
+        InformerGroup current = group;
+        return current == null ? List.of() : current.byIndex(indexName, key).map(reader).toList();
+    }
+
     GenericKubernetesResource copy(GenericKubernetesResource resource) {
         return serialization.clone(resource);
     }

@@ -26,7 +26,8 @@ public class KnownConnections {
     /** After the Secret was read and parsed for a pass; Secrets no mirror references any more are forgotten. */
     public void remember(String secretKey, QuayConnection connection) {
         bySecret.put(secretKey, connection);
-        bySecret.keySet().removeIf(key -> mirrorsUsing.apply(key).isEmpty());
+        // the pass that read secretKey is for a mirror naming it: only the others need the (O(mirrors)) look-up
+        bySecret.keySet().removeIf(key -> !key.equals(secretKey) && mirrorsUsing.apply(key).isEmpty());
     }
 
     public Optional<QuayConnection> lastKnown(String secretKey) {

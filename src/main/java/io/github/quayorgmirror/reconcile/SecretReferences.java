@@ -54,17 +54,19 @@ public class SecretReferences {
         if (cache == null) {
             return List.of();
         }
-        return usersOf(cache, secret).map(MirrorResource::key).distinct().toList();
+        return userKeys(cache, secret).distinct().toList();
     }
 
     /** Whether some mirror still names this Secret; while the mirrors' cache is not there, every Secret counts. */
     public boolean referenced(SecretRef secret) {
         InformerCache cache = mirrors.get();
-        return cache == null || usersOf(cache, secret.toString()).findAny().isPresent();
+        return cache == null || userKeys(cache, secret.toString()).findAny().isPresent();
     }
 
-    private static Stream<GenericKubernetesResource> usersOf(InformerCache cache, String secret) {
-        return Stream.of(BY_CONNECTION_SECRET, BY_REGISTRY_SECRET).flatMap(index -> cache.byIndex(index, secret).stream());
+    /** Keys only, read in place: every pass asks (see {@link KnownConnections}), and a copy of each user cost O(N). */
+    private static Stream<String> userKeys(InformerCache cache, String secret) {
+        return Stream.of(BY_CONNECTION_SECRET, BY_REGISTRY_SECRET)
+                .flatMap(index -> cache.readByIndex(index, secret, MirrorResource::key).stream());
     }
 
     /** Never fails: an index function that throws stops the informer's list, and with it every mirror. */

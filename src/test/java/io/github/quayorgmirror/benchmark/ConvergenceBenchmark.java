@@ -2,10 +2,11 @@ package io.github.quayorgmirror.benchmark;
 
 import io.github.quayorgmirror.fakequay.FaultSpec;
 import io.github.quayorgmirror.fakequay.RecordedCall;
-import io.github.quayorgmirror.queue.KeyedWorkQueue;
 import io.github.quayorgmirror.resource.MirrorResource;
 import io.github.quayorgmirror.testing.ControllerHarness;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,77 +17,125 @@ import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.apache.camel.main.Main;
+import java.util.stream.IntStream;
 
 /**
- * What the controller itself costs, measured on the real routes against the embedded API server and
- * the fake Quay (both in this JVM, on loopback: the figures are the controller's own overhead, not a
- * real cluster's or a real Quay's latency). Prints one table per scenario:
+ * What a cluster would see of the controller: the packaged jar runs as its own process, started as the image
+ * starts it ({@link ControllerProcess}), against the embedded API server (fabric8's mock behind the strict
+ * admission layer) and the fake Quay, both in this JVM on loopback. Each scenario prints its wall time, its
+ * ratio to the Quay floor (N x the fewest Quay calls x latency / parallelism), the controller's CPU per mirror
+ * (from /proc), its Quay calls and API reads and writes per mirror, and its peak RSS (VmHWM):
  * <ol>
- *   <li>N new resources until every one is Ready, with the Quay calls and API writes each needed;</li>
- *   <li>the connection Secret of all N rotated, until every mirror was reconciled with it;</li>
- *   <li>a restart (the same work as a periodic resync) over N unchanged resources: time, and writes;</li>
- *   <li>spec edit to Quay updated, one resource, sequential edits: latency percentiles.</li>
+ *   <li>create N mirrors, until every one is Ready;</li>
+ *   <li>the shared connection Secret rotated, until every mirror was checked with it;</li>
+ *   <li>a restart over N unchanged mirrors (the work of one periodic resync), start-up included;</li>
+ *   <li>the spec of every mirror edited, until Quay holds every new value;</li>
+ *   <li>every mirror deleted, until none is left;</li>
  * </ol>
- * {@code mvn -B -q test-compile exec:java@benchmark -Dbenchmark.resources=200 -Dbenchmark.parallelism=4
- * -Dbenchmark.quay-latency-ms=0 -Dbenchmark.edits=50}
+ * then the latency of single spec edits. Counts are taken once the controller has been quiet (no Quay call, no
+ * API request) for {@code benchmark.quiet-ms}, so that late echoes of a scenario are charged to it.
+ * {@code mvn -B -q package -DskipTests && mvn -B -q test-compile exec:java@benchmark -Dbenchmark.resources=1000
+ * -Dbenchmark.parallelism=4 -Dbenchmark.quay-latency-ms=20 -Dbenchmark.java-opts=-XX:MaxRAM=256m}
  */
 public final class ConvergenceBenchmark {
 
     private static final PrintStream OUT = System.out;
     /** Held, so the level set on it stays: the mock server logs every request through java.util.logging. */
     private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
-    private static final Duration LIMIT = Duration.ofMinutes(10);
+    private static final Duration LIMIT = Duration.ofMinutes(30);
+    private static final Path JAR = Path.of("target/quay-orgmirror-controller.jar");
+    private static final Path LOG = Path.of("target/benchmark/controller.log");
 
     private final ControllerHarness harness;
     private final int resources;
     private final int parallelism;
     private final Duration quayLatency;
+    private final Duration quiet;
+    private final String javaOpts;
     private final Map<String, String> settings;
-    private Main controller;
+    private ControllerProcess controller;
 
-    private ConvergenceBenchmark(ControllerHarness harness, int resources, int parallelism, Duration quayLatency) {
+    private ConvergenceBenchmark(ControllerHarness harness, int resources, int parallelism, Duration quayLatency,
+            Duration quiet, String javaOpts) {
         this.harness = harness;
         this.resources = resources;
         this.parallelism = parallelism;
         this.quayLatency = quayLatency;
-        this.settings = Map.of("orgmirror.queue.parallelism", String.valueOf(parallelism));
+        this.quiet = quiet;
+        this.javaOpts = javaOpts;
+        // the image's defaults but for the parallelism, and no periodic resync: scenario 3 is one
+        this.settings = Map.of("orgmirror.queue.parallelism", String.valueOf(parallelism),
+                "orgmirror.watch.resync-period", "0");
     }
 
     public static void main(String[] args) throws Exception {
-        // the production logging configuration: the test one logs every Quay call at DEBUG
-        if (System.getProperty("log4j2.configurationFile") == null) {
-            System.setProperty("log4j2.configurationFile", "log4j2.xml");
-        }
         MOCK_SERVER_LOG.setLevel(Level.WARNING);
-        int resources = Integer.getInteger("benchmark.resources", 200);
+        int resources = Integer.getInteger("benchmark.resources", 1000);
         int parallelism = Integer.getInteger("benchmark.parallelism", 4);
-        int edits = Integer.getInteger("benchmark.edits", 50);
+        int edits = Integer.getInteger("benchmark.edits", 20);
+        int warmup = Integer.getInteger("benchmark.warmup", 0);
         Duration quayLatency = Duration.ofMillis(Integer.getInteger("benchmark.quay-latency-ms", 0));
-        try (ControllerHarness harness = ControllerHarness.startWithTokenSecret()) {
-            new ConvergenceBenchmark(harness, resources, parallelism, quayLatency).run(edits);
+        Duration quiet = Duration.ofMillis(Integer.getInteger("benchmark.quiet-ms", 1500));
+        String javaOpts = System.getProperty("benchmark.java-opts", "-XX:MaxRAM=256m");
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: run mvn -B package -DskipTests first");
         }
+        Files.createDirectories(LOG.getParent());
+        Files.deleteIfExists(LOG);
+        try (ControllerHarness harness = ControllerHarness.startWithTokenSecret()) {
+            new ConvergenceBenchmark(harness, resources, parallelism, quayLatency, quiet, javaOpts).run(warmup, edits);
+        }
+        // the mock server's and the fake Quay's threads are not all daemons
+        System.exit(0);
     }
 
-    void run(int edits) throws InterruptedException {
-        OUT.printf("%nquay-orgmirror-controller benchmark: %d resources, parallelism %d, Quay latency %d ms,"
-                + " %d cores, Java %s%n", resources, parallelism, quayLatency.toMillis(),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        seedQuay();
+    void run(int warmup, int edits) throws InterruptedException {
+        OUT.printf("%nquay-orgmirror-controller benchmark: %d mirrors, parallelism %d, Quay latency %d ms, %d cores,"
+                + " Java %s%ncontroller: java %s %s -jar %s%n", resources, parallelism, quayLatency.toMillis(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                String.join(" ", ControllerProcess.IMAGE_FLAGS), javaOpts, JAR);
+        seedQuay(0, resources + warmup);
         if (!quayLatency.isZero()) {
             // every Quay call waits this long before it is answered, as across a network to a busy Quay
             harness.quay().failNext(FaultSpec.forPath("*").delay(quayLatency).times(Integer.MAX_VALUE));
         }
-        controller = harness.startController(settings);
-
-        create();
-        rotateSecret();
-        restart();
-        editLatency(edits);
+        controller = startController();
+        awaitQuiet();
+        try {
+            warmUp(warmup);
+            create();
+            rotateSecret();
+            restart();
+            editAll();
+            editLatency(edits);
+            deleteAll();
+        } finally {
+            controller.close();
+        }
     }
 
-    private void seedQuay() {
-        for (int i = 0; i < resources; i++) {
+    private ControllerProcess startController() {
+        ControllerProcess started = ControllerProcess.start(JAR, javaOpts, harness.kube().url(), settings, LOG);
+        OUT.printf("%n   process start to /observe/health/ready = 200: %.2f s%n", started.secondsToReady());
+        return started;
+    }
+
+    /** Mirrors created and deleted before the scenarios (organizations after the N measured): a warm JIT. */
+    private void warmUp(int warmup) {
+        if (warmup == 0) {
+            return;
+        }
+        for (int i = resources; i < resources + warmup; i++) {
+            harness.create(manifest(i));
+        }
+        awaitAll("every warm-up mirror Ready", () -> readyCount() == warmup);
+        deleteEveryMirror();
+        awaitQuiet();
+        OUT.printf("%n   warm-up: %d mirrors created and deleted%n", warmup);
+    }
+
+    private void seedQuay(int from, int to) {
+        for (int i = from; i < to; i++) {
             harness.quay().addOrganization(organization(i));
             harness.quay().makeOrgAdmin(organization(i), ControllerHarness.USER);
             harness.quay().addRobot(organization(i), ControllerHarness.ROBOT);
@@ -98,8 +147,8 @@ public final class ConvergenceBenchmark {
         for (int i = 0; i < resources; i++) {
             harness.create(manifest(i));
         }
-        awaitAll("every resource Ready", () -> idle() && readyCount() == resources);
-        report("1. create " + resources + " resources until all Ready", mark);
+        awaitAll("every mirror Ready", () -> readyCount() == resources);
+        report("1. create " + resources + " mirrors until all Ready", mark, 2);
     }
 
     private void rotateSecret() {
@@ -107,25 +156,48 @@ public final class ConvergenceBenchmark {
         harness.quay().expireToken(harness.token());
         Mark mark = mark();
         harness.writeTokenSecret(newToken, Map.of());
-        awaitAll("every resource reconciled after the rotation", () -> passesSince(mark) >= resources && idle()
-                && readyCount() == resources);
-        report("2. connection Secret rotated, until all " + resources + " reconciled with it", mark);
+        awaitAll("every mirror checked after the rotation", () -> quayCallsSince(mark) >= resources);
+        report("2. connection Secret rotated, until all " + resources + " checked with it", mark, 1);
     }
 
     private void restart() {
-        harness.stopController(controller);
+        controller.close();
+        // the new process's CPU time counts from zero: its start-up is charged to the scenario
+        Mark mark = mark(0);
+        controller = startController();
+        awaitAll("every mirror checked after the restart", () -> quayCallsSince(mark) >= resources);
+        report("3. restart (= one resync) over " + resources + " unchanged mirrors, JVM start included", mark, 1);
+    }
+
+    private void editAll() {
+        long seconds = 2 * 86_400L;
         Mark mark = mark();
-        controller = harness.startController(settings);
-        awaitAll("every resource checked after the restart", () -> queue().processedCount() >= resources && idle());
-        report("3. restart (= one resync) over " + resources + " unchanged resources", mark);
+        for (int i = 0; i < resources; i++) {
+            harness.editSpec(name(i), "syncInterval", String.valueOf(seconds));
+        }
+        awaitAll("every edit in Quay", () -> IntStream.range(0, resources).allMatch(i -> Long.valueOf(seconds)
+                .equals(harness.quay().mirrorConfig(organization(i)).orElseThrow().get("sync_interval"))));
+        report("4. spec of all " + resources + " mirrors edited, until Quay holds every new value", mark, 2);
+    }
+
+    private void deleteAll() {
+        Mark mark = mark();
+        deleteEveryMirror();
+        report("5. all " + resources + " mirrors deleted, until none is left", mark, 1);
+    }
+
+    private void deleteEveryMirror() {
+        MirrorResource.api(harness.kube().client()).inNamespace(ControllerHarness.NAMESPACE).delete();
+        awaitAll("every mirror gone", () -> MirrorResource.api(harness.kube().client())
+                .inNamespace(ControllerHarness.NAMESPACE).list().getItems().isEmpty());
     }
 
     private void editLatency(int edits) throws InterruptedException {
         List<Long> micros = new ArrayList<>();
         for (int i = 0; i < edits; i++) {
             // the previous pass ends first (its GET after the write, its status): each edit meets an idle key
-            awaitAll("the previous edit's pass over", this::idle);
-            long seconds = 86_400L + 60L * (i + 1);
+            awaitQuiet();
+            long seconds = 3 * 86_400L + 60L * (i + 1);
             long start = System.nanoTime();
             harness.editSpec(name(0), "syncInterval", String.valueOf(seconds));
             while (!Long.valueOf(seconds).equals(harness.quay().mirrorConfig(organization(0)).orElseThrow()
@@ -137,24 +209,38 @@ public final class ConvergenceBenchmark {
             }
             micros.add((System.nanoTime() - start) / 1000);
         }
+        awaitQuiet();
         Collections.sort(micros);
-        OUT.printf("%n4. spec edit until Quay holds the new value, %d edits of one idle resource%n", edits);
-        OUT.printf("   p50 %.1f ms   p90 %.1f ms   max %.1f ms%n", percentile(micros, 50) / 1000.0,
+        OUT.printf("%n   spec edit until Quay holds the new value, %d edits of one idle mirror:"
+                + " p50 %.1f ms   p90 %.1f ms   max %.1f ms%n", edits, percentile(micros, 50) / 1000.0,
                 percentile(micros, 90) / 1000.0, micros.get(micros.size() - 1) / 1000.0);
     }
 
-    private void report(String title, Mark mark) {
+    /**
+     * Wall time until the scenario's condition held; the counts once the controller has been quiet, so that
+     * what a scenario's last passes still do is charged to it.
+     */
+    private void report(String title, Mark mark, int fewestQuayCallsPerMirror) {
         double seconds = (System.nanoTime() - mark.nanos()) / 1e9;
+        awaitQuiet();
         List<RecordedCall> allQuayCalls = harness.quay().calls();
         List<RecordedCall> quayCalls = allQuayCalls.subList(mark.quayCalls(), allQuayCalls.size());
         List<String> allApiRequests = controllerRequests();
         List<String> apiRequests = allApiRequests.subList(mark.apiRequests(), allApiRequests.size());
+        double floor = resources * fewestQuayCallsPerMirror * quayLatency.toMillis() / 1000.0 / parallelism;
         OUT.printf("%n%s%n", title);
-        OUT.printf("   %.2f s   %.0f resources/s%n", seconds, resources / seconds);
-        OUT.printf("   Quay calls per resource:   %s%n", perResource(quayCalls.stream()
-                .collect(Collectors.groupingBy(call -> call.method() + " " + shape(call.path()), TreeMap::new,
-                        Collectors.counting()))));
-        OUT.printf("   API writes per resource:   %s%n", perResource(apiRequests.stream()
+        OUT.printf("   wall %.2f s   %.0f mirrors/s   floor (%d call(s) x %d ms x N / %d) %s%n", seconds,
+                resources / seconds, fewestQuayCallsPerMirror, quayLatency.toMillis(), parallelism,
+                floor == 0 ? "0 s" : String.format("%.2f s, ratio %.2fx", floor, seconds / floor));
+        OUT.printf("   controller CPU per mirror: %.2f ms   peak RSS (VmHWM): %.0f MiB%n",
+                (controller.cpuSeconds() - mark.cpuSeconds()) * 1000 / resources, controller.peakRssMiB());
+        OUT.printf("   Quay calls per mirror:     %.2f (%s)%n", quayCalls.size() / (double) resources,
+                perResource(quayCalls.stream().collect(Collectors.groupingBy(
+                        call -> call.method() + " " + shape(call.path()), TreeMap::new, Collectors.counting()))));
+        OUT.printf("   API reads per mirror:      %s%n", perResource(apiRequests.stream()
+                .filter(request -> request.startsWith("GET "))
+                .collect(Collectors.groupingBy(ConvergenceBenchmark::apiReadKind, TreeMap::new, Collectors.counting()))));
+        OUT.printf("   API writes per mirror:     %s%n", perResource(apiRequests.stream()
                 .filter(request -> !request.startsWith("GET "))
                 .collect(Collectors.groupingBy(ConvergenceBenchmark::apiWriteKind, TreeMap::new, Collectors.counting()))));
     }
@@ -172,6 +258,18 @@ public final class ConvergenceBenchmark {
         return path.replaceAll("/organization/[^/]+", "/organization/{org}");
     }
 
+    /** The kind of object read (secrets, organizationmirrors, leases...), and whether it was a list or watch. */
+    private static String apiReadKind(String request) {
+        String[] pathAndQuery = request.substring("GET ".length()).split("\\?", 2);
+        String[] segments = pathAndQuery[0].split("/");
+        boolean named = segments.length >= 2 && segments[segments.length - 2].matches("[a-z]+s");
+        String kind = named ? segments[segments.length - 2] + " get" : segments[segments.length - 1];
+        if (!named) {
+            kind += pathAndQuery.length > 1 && pathAndQuery[1].contains("watch=true") ? " watch" : " list";
+        }
+        return kind;
+    }
+
     private static String apiWriteKind(String request) {
         String path = request.split("\\?", 2)[0];
         if (path.contains("/events")) {
@@ -184,16 +282,16 @@ public final class ConvergenceBenchmark {
     }
 
     private Mark mark() {
+        return mark(controller.cpuSeconds());
+    }
+
+    private Mark mark(double controllerCpuSeconds) {
         return new Mark(System.nanoTime(), harness.quay().calls().size(), controllerRequests().size(),
-                queue().processedCount());
+                controllerCpuSeconds);
     }
 
-    private long passesSince(Mark mark) {
-        return queue().processedCount() - mark.passes();
-    }
-
-    private boolean idle() {
-        return queue().depth() == 0 && queue().inFlight() == 0 && queue().delayedCount() == 0;
+    private long quayCallsSince(Mark mark) {
+        return harness.quay().calls().size() - mark.quayCalls();
     }
 
     private List<String> controllerRequests() {
@@ -205,23 +303,44 @@ public final class ConvergenceBenchmark {
                 .stream().filter(ControllerHarness::isReady).count();
     }
 
-    private KeyedWorkQueue queue() {
-        return ControllerHarness.queue(controller);
+    /** Until neither a Quay call nor an API request of the controller came in for the quiet period. */
+    private void awaitQuiet() {
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        int calls = -1;
+        int requests = -1;
+        long since = System.nanoTime();
+        while (System.nanoTime() - since < quiet.toNanos()) {
+            int nowCalls = harness.quay().calls().size();
+            int nowRequests = controllerRequests().size();
+            if (nowCalls != calls || nowRequests != requests) {
+                calls = nowCalls;
+                requests = nowRequests;
+                since = System.nanoTime();
+            }
+            if (System.nanoTime() > deadline || !controller.isAlive()) {
+                throw new IllegalStateException("The controller never became quiet (or exited)");
+            }
+            sleep(50);
+        }
     }
 
-    /** Checks cheap conditions (the queue's counters) before listing every resource, so polling costs little. */
-    private static void awaitAll(String what, BooleanSupplier done) {
+    private void awaitAll(String what, BooleanSupplier done) {
         long deadline = System.nanoTime() + LIMIT.toNanos();
         while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Not reached within " + LIMIT + ": " + what);
+            if (System.nanoTime() > deadline || !controller.isAlive()) {
+                throw new IllegalStateException("Not reached within " + LIMIT + " (or the controller exited): "
+                        + what);
             }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            sleep(100);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -257,6 +376,6 @@ public final class ConvergenceBenchmark {
     }
 
     /** Where the counters stood when a scenario started. */
-    private record Mark(long nanos, int quayCalls, int apiRequests, long passes) {
+    private record Mark(long nanos, int quayCalls, int apiRequests, double cpuSeconds) {
     }
 }

@@ -15,6 +15,7 @@ import io.github.quayorgmirror.testing.ControllerHarness;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,33 @@ class MirrorLifecycleIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> normalEvents("full").stream()
                 .anyMatch(event -> event.startsWith("Created: ") && event.contains("productionmirror")));
         assertThat(normalEvents("full")).noneMatch(event -> event.contains("pull-password-value"));
+    }
+
+    @Test
+    void ourOwnFinalizerWriteCausesNoSecondPass() {
+        harness.quay().addOrganization("markerorg");
+        harness.quay().makeOrgAdmin("markerorg", ControllerHarness.USER);
+        harness.quay().addRobot("markerorg", ControllerHarness.ROBOT);
+        Main controller = harness.startController();
+        harness.create(FULL);
+        harness.awaitReady("full");
+        // the watch delivers events in order: once a mirror created later has had its pass, the echo of the first
+        // one's finalizer write was handled (and its pass, if it caused one, queued before)
+        harness.create(FULL.replace("name: full", "name: marker").replace("organization: productionmirror",
+                "organization: markerorg").replace("robotUsername: productionmirror+", "robotUsername: markerorg+"));
+        harness.awaitReady("marker");
+        ControllerHarness.awaitIdle(controller);
+
+        List<String> quayCalls = harness.quay().calls().stream()
+                .filter(call -> call.path().startsWith("/api/v1/organization/" + ORGANIZATION + "/"))
+                .map(call -> call.method() + " " + call.path()).toList();
+        // before, the create (its POST, and the verify POST of the registry credentials), then Quay's view for the
+        // status; no GET of a second pass
+        assertThat(quayCalls).containsExactly("GET /api/v1/organization/productionmirror/mirror",
+                "POST /api/v1/organization/productionmirror/mirror",
+                "POST /api/v1/organization/productionmirror/mirror/verify",
+                "GET /api/v1/organization/productionmirror/mirror");
+        assertThat(ControllerHarness.queue(controller).processedCount()).isEqualTo(2);
     }
 
     @Test

@@ -69,6 +69,38 @@ class InformerChangeTest {
         assertThat(InformerChange.ofUpdate(before, after)).isEqualTo(InformerChange.SPEC_CHANGED);
     }
 
+    @Test
+    void finalizersOnlyAddedAreTheirOwnChangeEvenWithAStatusWrite() {
+        GenericKubernetesResource after = changed(mirror -> mirror.setAdditionalProperty("status", Map.of("message", "m")));
+
+        assertThat(InformerChange.ofUpdate(withoutFinalizers(), after)).isEqualTo(InformerChange.FINALIZERS_ADDED);
+        assertThat(InformerChange.ofUpdate(mirror(), changed(mirror -> mirror.getMetadata().setFinalizers(
+                List.of("quay.herve4m.github.io/finalizer", "other.example.com/hold")))))
+                .isEqualTo(InformerChange.FINALIZERS_ADDED);
+    }
+
+    @Test
+    void finalizersAddedWithAnyOtherChangeAreNotOnlyThat() {
+        List<Consumer<GenericKubernetesResource>> edits = List.of(
+                mirror -> mirror.getMetadata().setDeletionTimestamp("2026-04-27T13:00:00Z"),
+                mirror -> mirror.getMetadata().setLabels(Map.of("team", "y")),
+                mirror -> mirror.getMetadata().setAnnotations(Map.of("note", "x")));
+
+        assertThat(edits).allSatisfy(edit -> assertThat(InformerChange.ofUpdate(withoutFinalizers(), changed(edit)))
+                .isEqualTo(InformerChange.METADATA_CHANGED));
+        assertThat(InformerChange.ofUpdate(withoutFinalizers(), changed(mirror -> mirror.getMetadata().setGeneration(2L))))
+                .isEqualTo(InformerChange.SPEC_CHANGED);
+        // ours removed, another added: ours must be put back
+        assertThat(InformerChange.ofUpdate(mirror(), changed(mirror -> mirror.getMetadata().setFinalizers(
+                List.of("other.example.com/hold"))))).isEqualTo(InformerChange.METADATA_CHANGED);
+    }
+
+    private static GenericKubernetesResource withoutFinalizers() {
+        GenericKubernetesResource mirror = mirror();
+        mirror.getMetadata().setFinalizers(null);
+        return mirror;
+    }
+
     private static GenericKubernetesResource changed(Consumer<GenericKubernetesResource> edit) {
         GenericKubernetesResource after = mirror();
         after.getMetadata().setResourceVersion("8");

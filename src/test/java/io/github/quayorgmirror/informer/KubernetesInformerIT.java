@@ -52,7 +52,7 @@ class KubernetesInformerIT extends InformerRouteSupport {
     }
 
     @Test
-    void deletionHeldByAFinalizerIsAMetadataChangeUntilTheFinalizerGoes() throws Exception {
+    void aFinalizerAddedIsItsOwnChangeAndTheDeletionItHoldsAMetadataChange() throws Exception {
         EventLog log = route("finalized", "kubernetes-informer:organizationmirrors?namespaces=finalized&resyncPeriod=0");
         kubernetes.createMirror("finalized", "m", Map.of());
         // the informer's first list must see the object before the edit, or it sees only the edited one
@@ -61,7 +61,7 @@ class KubernetesInformerIT extends InformerRouteSupport {
             mirror.getMetadata().setFinalizers(List.of("quay.herve4m.github.io/finalizer"));
             return mirror;
         });
-        await().until(() -> log.keysFor("finalized", "m"), List.of("ADDED", "METADATA_CHANGED")::equals);
+        await().until(() -> log.keysFor("finalized", "m"), List.of("ADDED", "FINALIZERS_ADDED")::equals);
 
         kubernetes.mirrors().inNamespace("finalized").withName("m").delete();
         await().until(() -> log.keysFor("finalized", "m").size() == 3);
@@ -71,7 +71,7 @@ class KubernetesInformerIT extends InformerRouteSupport {
         });
 
         await().until(() -> log.keysFor("finalized", "m"),
-                List.of("ADDED", "METADATA_CHANGED", "METADATA_CHANGED", "DELETED")::equals);
+                List.of("ADDED", "FINALIZERS_ADDED", "METADATA_CHANGED", "DELETED")::equals);
         assertThat(log.events().get(2).body().getMetadata().getDeletionTimestamp()).isNotBlank();
     }
 

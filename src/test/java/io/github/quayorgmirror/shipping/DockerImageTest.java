@@ -61,7 +61,7 @@ class DockerImageTest {
     @Test
     void entrypointHonoursJavaOptsWithAContainerAwareHeap() {
         assertThat(ProjectTree.read("src/main/docker/entrypoint.sh"))
-                .contains("exec java -XX:MaxRAMPercentage=75.0")
+                .contains("exec java -XX:MaxRAMPercentage=50.0")
                 .contains("$JAVA_OPTS")
                 .contains("-jar /deployments/quay-orgmirror-controller.jar \"$@\"");
         assertThat(dockerfile).contains("ENTRYPOINT [\"/deployments/entrypoint.sh\"]");
