@@ -72,7 +72,8 @@ class EmbeddedRunIT {
 
         long stopping = System.nanoTime();
         run.destroy();
-        assertThat(run.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.waitFor(10, TimeUnit.SECONDS)).as(() -> "still running 10 s after SIGTERM; its threads:\n"
+                + threadDump(run) + "\nits output:\n" + uncheckedRead(output)).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(Duration.ofSeconds(3));
         assertThat(read(output)).contains("[embedded] Stopping");
     }
@@ -80,6 +81,27 @@ class EmbeddedRunIT {
     /** Failsafe runs the tests from a manifest-only jar; the real class path is in this property. */
     private static String testClasspath() {
         return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    }
+
+    /** Where a stop hangs, for the failure message. */
+    private static String threadDump(Process process) {
+        try {
+            Process jstack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstack").toString(),
+                    String.valueOf(process.pid())).redirectErrorStream(true).start();
+            String dump = new String(jstack.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            jstack.waitFor(10, TimeUnit.SECONDS);
+            return dump;
+        } catch (IOException | InterruptedException e) {
+            return "(no thread dump: " + e + ")";
+        }
+    }
+
+    private static String uncheckedRead(Path file) {
+        try {
+            return read(file);
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
     }
 
     private static String read(Path file) throws IOException {
