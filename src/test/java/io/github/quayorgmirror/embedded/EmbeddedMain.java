@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -72,10 +74,29 @@ public final class EmbeddedMain {
         CountDownLatch interrupted = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             say("Stopping");
-            harness.close();
+            closeWithin(harness, Duration.ofMillis(2500));
             interrupted.countDown();
         }));
         interrupted.await();
+    }
+
+    /**
+     * A sandbox promises to stop within 3 s of Ctrl-C: the JVM halts once this hook returns, so a close that hangs
+     * (a mock server or a watch that is slow to let go) is left behind, and the narrative says where it hung.
+     */
+    private static void closeWithin(ControllerHarness harness, Duration limit) {
+        Thread closing = new Thread(harness::close, "embedded-close");
+        closing.setDaemon(true);
+        closing.start();
+        try {
+            closing.join(limit.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (closing.isAlive()) {
+            say("Stopped without waiting for the close, still in " + Arrays.stream(closing.getStackTrace())
+                    .limit(3).map(StackTraceElement::toString).toList());
+        }
     }
 
     /** The fake Quay gets the organization (and its robot) of a resource a user creates, so any manifest can be tried. */
