@@ -11,30 +11,17 @@ import io.github.quayorgmirror.fakequay.FaultSpec;
 import io.github.quayorgmirror.resource.MirrorResource;
 import io.github.quayorgmirror.status.Condition;
 import io.github.quayorgmirror.testing.ControllerHarness;
+import io.github.quayorgmirror.testing.HarnessTestBase;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.camel.main.Main;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Fault suite: deleting a resource always completes, removes what it can from Quay, and says what it left. */
-class DeletionCompletesIT {
+class DeletionCompletesIT extends HarnessTestBase {
 
     private static final String NAME = "organizationmirror-sample";
     private static final String MIRROR_PATH = "/api/v1/organization/" + ORGANIZATION + "/mirror";
-
-    private ControllerHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = ControllerHarness.startWithTokenSecret();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
 
     @Test
     void anOrganizationDeletedInQuayLeavesNothingToDeleteAndReleasesTheResource() {

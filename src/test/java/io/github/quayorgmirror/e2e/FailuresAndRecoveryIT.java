@@ -10,32 +10,24 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.github.quayorgmirror.resource.MirrorResource;
 import io.github.quayorgmirror.status.Condition;
 import io.github.quayorgmirror.testing.ControllerHarness;
+import io.github.quayorgmirror.testing.HarnessTestBase;
 import io.github.quayorgmirror.testing.MockKubernetes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.camel.main.Main;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Bad input and broken surroundings: a clear status, an Event, no Quay write, and recovery once fixed. */
-class FailuresAndRecoveryIT {
+class FailuresAndRecoveryIT extends HarnessTestBase {
 
-    private ControllerHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = ControllerHarness.start();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
+    @Override
+    protected ControllerHarness newHarness() {
+        return ControllerHarness.start();
     }
 
     static Stream<Arguments> invalidFields() {

@@ -9,11 +9,11 @@ import io.github.quayorgmirror.queue.KeyedWorkQueue;
 import io.github.quayorgmirror.resource.MirrorResource;
 import io.github.quayorgmirror.status.Condition;
 import io.github.quayorgmirror.testing.ControllerHarness;
+import io.github.quayorgmirror.testing.HarnessTestBase;
 import io.github.quayorgmirror.testing.MockKubernetes;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.camel.main.Main;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * connection Secret changing) wakes the resource before the cache has seen them: the pass must still
  * work on what it last wrote, not repeat what it already did.
  */
-class LaggingWatchIT {
+class LaggingWatchIT extends HarnessTestBase {
 
     private static final String NAME = "organizationmirror-sample";
     private static final String MIRRORS = MockKubernetes.mirrorsPath(null);
@@ -30,19 +30,12 @@ class LaggingWatchIT {
     /** Long enough for the test to make the watch lag while the pass waits on Quay. */
     private static final Duration QUAY_DELAY = Duration.ofSeconds(1);
 
-    private ControllerHarness harness;
     private Main controller;
 
     @BeforeEach
-    void start() {
-        harness = ControllerHarness.startWithTokenSecret();
+    void prepare() {
         // no timed retry of a stalled resource: only the Secret event below starts another pass
         controller = harness.startController(Map.of("orgmirror.reconcile.stalled-retry", "1h"));
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
     }
 
     @Test

@@ -6,30 +6,17 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.quayorgmirror.queue.KeyedWorkQueue;
 import io.github.quayorgmirror.testing.ControllerHarness;
+import io.github.quayorgmirror.testing.HarnessTestBase;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.main.Main;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Two replicas against one API server and one Quay: exactly one reconciles; the other takes over. */
-class LeaderElectionIT {
-
-    private ControllerHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = ControllerHarness.startWithTokenSecret();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+class LeaderElectionIT extends HarnessTestBase {
 
     @Test
     void onlyTheLeaderReconcilesAndTheOtherTakesOverWhenItStops() {

@@ -9,34 +9,21 @@ import io.fabric8.kubernetes.api.model.coordination.v1.LeaseSpec;
 import io.github.quayorgmirror.fakequay.FaultSpec;
 import io.github.quayorgmirror.resource.MirrorResource;
 import io.github.quayorgmirror.testing.ControllerHarness;
+import io.github.quayorgmirror.testing.HarnessTestBase;
 import java.time.Duration;
 import java.util.List;
 import org.apache.camel.main.Main;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Fault suite: a leader that stops renewing its Lease while a pass is in flight (as in a long GC pause) must not
  * write anything once the Lease may belong to another replica, and must come back cleanly when it leads again.
  */
-class LeaderFencingIT {
+class LeaderFencingIT extends HarnessTestBase {
 
     static final String MIRROR_PATH = "/api/v1/organization/" + ORGANIZATION + "/mirror";
     private static final String LEASE_PATH = "/apis/coordination.k8s.io/v1/namespaces/" + NAMESPACE
             + "/leases/quay-orgmirror-controller";
-
-    private ControllerHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = ControllerHarness.startWithTokenSecret();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
 
     @Test
     void aLeaderPausedPastItsLeaseWritesNothingAndLeadsCleanlyAgainLater() {

@@ -10,12 +10,12 @@ import io.github.quayorgmirror.fakequay.ValidCreateBody;
 import io.github.quayorgmirror.resource.MirrorResource;
 import io.github.quayorgmirror.status.Condition;
 import io.github.quayorgmirror.testing.ControllerHarness;
+import io.github.quayorgmirror.testing.HarnessTestBase;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,24 +23,16 @@ import org.junit.jupiter.api.Test;
  * Fault suite: answers that come late or never (a create made meanwhile by someone else, a sync-now whose answer was
  * lost, a PUT that failed): nothing duplicated, nothing stalled, nothing recorded as applied that Quay did not accept.
  */
-class LostAnswersIT {
+class LostAnswersIT extends HarnessTestBase {
 
     private static final String NAME = "organizationmirror-sample";
     private static final String MIRROR_PATH = "/api/v1/organization/" + ORGANIZATION + "/mirror";
     /** Stalled resources are not retried during a test: only the fix can make them converge. */
     private static final Map<String, String> NO_STALLED_RETRY = Map.of("orgmirror.reconcile.stalled-retry", "10m");
 
-    private ControllerHarness harness;
-
     @BeforeEach
-    void start() {
-        harness = ControllerHarness.startWithTokenSecret();
+    void prepare() {
         harness.quay().allowHost("harbor.example.com");
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
     }
 
     @Test

@@ -12,16 +12,16 @@ import io.github.quayorgmirror.resource.MirrorResource;
 import io.github.quayorgmirror.status.Condition;
 import io.github.quayorgmirror.status.OrganizationMirrorStatus;
 import io.github.quayorgmirror.testing.ControllerHarness;
+import io.github.quayorgmirror.testing.HarnessTestBase;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.main.Main;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The product, end to end: resources in the mock API server, mirrors in the fake Quay. */
-class MirrorLifecycleIT {
+class MirrorLifecycleIT extends HarnessTestBase {
 
     static final String FULL = """
             apiVersion: quay.herve4m.github.io/v1alpha1
@@ -59,17 +59,9 @@ class MirrorLifecycleIT {
 
     static final Map<String, String> RESYNC_EVERY_2S = Map.of("orgmirror.watch.resync-period", "2s");
 
-    private ControllerHarness harness;
-
     @BeforeEach
-    void start() {
-        harness = ControllerHarness.startWithTokenSecret();
+    void prepare() {
         harness.quay().allowHost("harbor.example.com");
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.github.quayorgmirror.fakequay.FaultSpec;
 import io.github.quayorgmirror.observe.ControllerStatus;
 import io.github.quayorgmirror.status.Condition;
 import io.github.quayorgmirror.testing.ControllerHarness;
+import io.github.quayorgmirror.testing.HarnessTestBase;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,26 +18,18 @@ import java.time.Duration;
 import java.util.Map;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What operators watch: Prometheus metrics, health probes and JMX, scraped from a running controller. */
-class ObservabilityIT {
+class ObservabilityIT extends HarnessTestBase {
 
-    private ControllerHarness harness;
     private int port;
 
     @BeforeEach
-    void start() {
-        harness = ControllerHarness.startWithTokenSecret();
+    void prepare() {
         port = ControllerHarness.freePort();
         harness.startController(Map.of("camel.management.port", String.valueOf(port)));
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
     }
 
     @Test

@@ -6,28 +6,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.quayorgmirror.status.Condition;
 import io.github.quayorgmirror.testing.ControllerHarness;
+import io.github.quayorgmirror.testing.HarnessTestBase;
 import java.time.Duration;
 import org.apache.camel.main.Main;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What the Quay can do, from its GET /config: feature flags and version, read once per Quay and ttl. */
-class QuayCapabilitiesIT {
+class QuayCapabilitiesIT extends HarnessTestBase {
 
     static final String SAMPLE = "organizationmirror-sample";
-
-    private ControllerHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = ControllerHarness.startWithTokenSecret();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
 
     @Test
     void orgMirrorOffStallsNamingTheFeatureAndTheQuayAndItsRetriesDoNotCallQuay() {

@@ -8,15 +8,15 @@ import static org.awaitility.Awaitility.await;
 import io.github.quayorgmirror.fakequay.RecordedCall;
 import io.github.quayorgmirror.status.Condition;
 import io.github.quayorgmirror.testing.ControllerHarness;
+import io.github.quayorgmirror.testing.HarnessTestBase;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The source registry's credentials from the Secret of spec.externalRegistrySecretRef. */
-class RegistrySecretIT {
+class RegistrySecretIT extends HarnessTestBase {
 
     static final String REGISTRY_SECRET = "harbor-pull";
     static final String WITH_SECRET_REF = """
@@ -42,18 +42,10 @@ class RegistrySecretIT {
                 name: harbor-pull
             """, "  externalRegistryPassword: inline-password-value\n");
 
-    private ControllerHarness harness;
-
     @BeforeEach
-    void start() {
-        harness = ControllerHarness.startWithTokenSecret();
+    void prepare() {
         harness.quay().allowHost("harbor.example.com");
         harness.startController();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
     }
 
     @Test

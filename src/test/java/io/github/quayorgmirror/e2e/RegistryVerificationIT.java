@@ -6,29 +6,21 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.quayorgmirror.status.Condition;
 import io.github.quayorgmirror.testing.ControllerHarness;
+import io.github.quayorgmirror.testing.HarnessTestBase;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Quay's verification of the source registry: on create and on a change of URL or credentials only. */
-class RegistryVerificationIT {
+class RegistryVerificationIT extends HarnessTestBase {
 
     static final String SAMPLE = "organizationmirror-sample";
     static final String VERIFY_PATH = "/api/v1/organization/" + ORGANIZATION + "/mirror/verify";
 
-    private ControllerHarness harness;
-
     @BeforeEach
-    void start() {
-        harness = ControllerHarness.startWithTokenSecret();
+    void prepare() {
         harness.quay().allowHost("mirror.example.com");
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
     }
 
     @Test

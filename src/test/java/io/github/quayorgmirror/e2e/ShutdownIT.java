@@ -5,25 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.quayorgmirror.fakequay.FaultSpec;
 import io.github.quayorgmirror.testing.ControllerHarness;
+import io.github.quayorgmirror.testing.HarnessTestBase;
 import java.time.Duration;
 import org.apache.camel.main.Main;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Fault suite: a shutdown (SIGTERM) is bounded even when Quay stops answering mid-pass and sessions must be signed out. */
-class ShutdownIT {
+class ShutdownIT extends HarnessTestBase {
 
-    private ControllerHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = ControllerHarness.start();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
+    @Override
+    protected ControllerHarness newHarness() {
+        return ControllerHarness.start();
     }
 
     @Test

@@ -8,33 +8,25 @@ import io.github.quayorgmirror.fakequay.RecordedCall;
 import io.github.quayorgmirror.reconcile.SyncRequestSteps;
 import io.github.quayorgmirror.status.Condition;
 import io.github.quayorgmirror.testing.ControllerHarness;
+import io.github.quayorgmirror.testing.HarnessTestBase;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Sync-now and sync-cancel on request, by annotation: once per new value, postponed while Quay syncs. */
-class SyncRequestIT {
+class SyncRequestIT extends HarnessTestBase {
 
     static final String SAMPLE = "organizationmirror-sample";
     static final String MIRROR_PATH = "/api/v1/organization/" + ORGANIZATION + "/mirror";
 
-    private ControllerHarness harness;
-
     @BeforeEach
-    void start() {
-        harness = ControllerHarness.startWithTokenSecret();
+    void prepare() {
         harness.startController();
         harness.applySample();
         harness.awaitReady(SAMPLE);
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
     }
 
     @Test
