@@ -2,6 +2,8 @@ package io.github.quayorgmirror.reconcile;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.github.quayorgmirror.failure.ConditionReason;
+import io.github.quayorgmirror.quay.QuayOperation;
+import io.github.quayorgmirror.quay.QuayRejectedException;
 import io.github.quayorgmirror.resource.MirrorResource;
 import io.github.quayorgmirror.status.OrganizationMirrorStatus;
 import io.github.quayorgmirror.status.ReconcileOutcome.Note;
@@ -34,6 +36,11 @@ public class ForceSyncSteps {
      * Quay refuses sync-now while discovery or repositories are still running: not an error, try later
      * (for forceSync and for the requested-sync annotation alike).
      */
+    /** Quay itself refused the sync-now (a sync is running): postpone. Anything else met on the way is a failure. */
+    public boolean syncRefused(Exchange exchange) {
+        return QuayRejectedException.caughtFrom(exchange, QuayOperation.SYNC_NOW);
+    }
+
     public void postponed(Exchange exchange) {
         Exception refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         ResourceSteps.outcome(exchange).pending(ConditionReason.SyncPending, "The requested synchronization waits: "

@@ -2,6 +2,8 @@ package io.github.quayorgmirror.reconcile;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.github.quayorgmirror.failure.ConditionReason;
+import io.github.quayorgmirror.quay.QuayOperation;
+import io.github.quayorgmirror.quay.QuayRejectedException;
 import io.github.quayorgmirror.status.OrganizationMirrorStatus;
 import io.github.quayorgmirror.status.ReconcileOutcome;
 import io.github.quayorgmirror.status.ReconcileOutcome.Note;
@@ -53,6 +55,11 @@ public class SyncRequestSteps {
     }
 
     /** Quay refuses a cancel only when the mirror is already cancelled: the request is met. */
+    /** Quay itself refused the sync-cancel (nothing runs): handled. Anything else met on the way is a failure. */
+    public boolean cancelRefused(Exchange exchange) {
+        return QuayRejectedException.caughtFrom(exchange, QuayOperation.SYNC_CANCEL);
+    }
+
     public void nothingToCancel(Exchange exchange) {
         String value = annotation(ResourceSteps.resource(exchange), REQUESTED_SYNC_CANCEL);
         Exception refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
