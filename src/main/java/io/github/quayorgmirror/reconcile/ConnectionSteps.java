@@ -66,6 +66,15 @@ public class ConnectionSteps {
                 + " use https://");
     }
 
+    /**
+     * Before the integrators' extension routes: the connection (token or password) and the desired configuration
+     * (registry password) leave the exchange, so no extension can read or forward them.
+     */
+    public void forgetCredentials(Exchange exchange) {
+        exchange.removeProperty(QuayCalls.CONNECTION);
+        exchange.removeProperty(ReconcileProperties.DESIRED);
+    }
+
     /** The organization path segment for the Quay calls. */
     public void targetOrganization(Exchange exchange) throws ControllerFailure {
         requireOrganization(exchange);

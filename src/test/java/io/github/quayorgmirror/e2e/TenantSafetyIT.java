@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.github.quayorgmirror.fakequay.FaultSpec;
 import io.github.quayorgmirror.resource.MirrorResource;
 import io.github.quayorgmirror.secret.KubectlApplied;
 import io.github.quayorgmirror.secret.SecretSnapshot;
@@ -58,7 +59,8 @@ class TenantSafetyIT {
     void anotherNamespacesSecretIsRefusedWithoutAQuayCallUntilItsOwnerAllowsIt() {
         harness.kube().createSecret("platform", "quay-admin", Map.of("host", harness.quay().baseUri().toString(),
                 "token", harness.token()));
-        harness.startController();
+        // no timed retry of the stalled resource: only the Secret's own change can make it Ready
+        harness.startController(Map.of("orgmirror.reconcile.stalled-retry", "10m"));
 
         harness.create(FailuresAndRecoveryIT.sampleWith("organization", ORGANIZATION).replace(
                 "name: " + SECRET, "name: quay-admin\n    namespace: platform"));
@@ -71,7 +73,7 @@ class TenantSafetyIT {
         await().until(() -> harness.events("Warning", "sample").stream()
                 .anyMatch(event -> event.startsWith("CrossNamespaceSecretRefused:")));
 
-        // the Secret's owner opts in: acted on at once (no resync in these tests, the stalled retry is 3 s)
+        // the Secret's owner opts in: acted on at once
         harness.kube().client().secrets().inNamespace("platform").withName("quay-admin").edit(secret -> {
             secret.getMetadata().setAnnotations(Map.of(SecretSnapshot.ALLOWED_NAMESPACES, "team-x," + NAMESPACE));
             return secret;
@@ -131,6 +133,42 @@ class TenantSafetyIT {
     }
 
     @Test
+    void theExtensionRoutesGetNoCredentialsOnSuccessNorOnFailure() {
+        harness.quay().allowHost("harbor.example.com");
+        harness.createConnectionSecret(true);
+        Main controller = harness.startController();
+        List<String> extensionProperties = new CopyOnWriteArrayList<>();
+        EventNotifierSupport recorder = new EventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                CamelEvent.ExchangeSendingEvent sending = (CamelEvent.ExchangeSendingEvent) event;
+                if (sending.getEndpoint().getEndpointUri().contains("orgmirror-after-reconcile")
+                        || sending.getEndpoint().getEndpointUri().contains("orgmirror-on-failure")) {
+                    extensionProperties.add(sending.getEndpoint().getEndpointUri() + " "
+                            + sending.getExchange().getProperties().keySet());
+                }
+            }
+
+            @Override
+            public boolean isEnabled(CamelEvent event) {
+                return event instanceof CamelEvent.ExchangeSendingEvent;
+            }
+        };
+        recorder.start();
+        controller.getCamelContext().getManagementStrategy().addEventNotifier(recorder);
+
+        harness.create(MirrorLifecycleIT.FULL);
+        harness.awaitReady("full");
+        harness.quay().failNext(FaultSpec.forPath("/api/v1/organization/" + ORGANIZATION + "/mirror").times(1).status(400));
+        harness.editSpec("full", "syncInterval", "3h");
+        await().until(() -> extensionProperties.stream().anyMatch(text -> text.contains("orgmirror-on-failure")));
+
+        assertThat(extensionProperties).anyMatch(text -> text.contains("orgmirror-after-reconcile"))
+                .allMatch(text -> text.contains("resourceKey"))
+                .noneMatch(text -> text.contains("quayConnection") || text.contains("desiredMirrorConfig"));
+    }
+
+    @Test
     void fiveHundredBlankFiltersStillGiveAWrittenCappedStatus() {
         harness.createConnectionSecret(true);
         harness.startController();
@@ -157,14 +195,19 @@ class TenantSafetyIT {
                 "username", ControllerHarness.USER, "password", "n3w-Passw0rd-after-rotation"));
 
         await().atMost(Duration.ofSeconds(15)).until(() -> harness.quay().calls("POST", "/api/v1/signout").size() == 1);
+        int signInsBefore = harness.quay().calls("POST", "/api/v1/signin").size();
+        harness.quay().clearCalls();
         harness.editSpec(SAMPLE, "syncInterval", "3d");
         await().atMost(Duration.ofSeconds(15)).until(() -> Long.valueOf(259200).equals(
                 harness.quay().mirrorConfig(ORGANIZATION).orElseThrow().get("sync_interval")));
-        assertThat(harness.quay().calls("POST", "/api/v1/signin")).as("signed in again with the new password")
-                .hasSize(2).allMatch(call -> call.status() == 200);
+        assertThat(harness.quay().calls()).as("the signed-out session is forgotten, never tried again")
+                .noneMatch(call -> call.status() == 401 || call.status() == 403);
+        assertThat(signInsBefore + harness.quay().calls("POST", "/api/v1/signin").size())
+                .as("signed in again with the new password").isEqualTo(2);
+        assertThat(harness.quay().calls("POST", "/api/v1/signin")).allMatch(call -> call.status() == 200);
 
         MirrorResource.api(harness.kube().client()).inNamespace(NAMESPACE).withName(SAMPLE).delete();
-        await().atMost(Duration.ofSeconds(15)).until(() -> harness.quay().calls("POST", "/api/v1/signout").size() == 2);
+        await().atMost(Duration.ofSeconds(15)).until(() -> harness.quay().calls("POST", "/api/v1/signout").size() == 1);
     }
 
     @Test
