@@ -68,6 +68,12 @@ public class RegistryCredentialSteps {
         if (decoded.isBlank()) {
             throw ControllerFailure.registrySecretKeyMissing(ref.namespace(), ref.name(), key);
         }
+        if (decoded.endsWith("\n") || decoded.endsWith("\r")) {
+            // Quay would store it as given and every sync would fail to sign in to the source registry
+            throw new ControllerFailure(ConditionReason.InvalidRegistrySecret, "The key \"" + key + "\" of the Secret "
+                    + ref + " named in " + SECRET_FIELD + " ends with a line break (written with echo without -n?);"
+                    + " store the value without it", true);
+        }
         return decoded;
     }
 }

@@ -92,6 +92,7 @@ class RegistryCredentialStepsIT {
         assertThat(desired.externalRegistryPassword()).isEqualTo(PASSWORD);
         assertThat(desired.registrySecretVersion()).isEqualTo(version);
         assertThat(exchange.getIn().getBody()).isNull();
+        assertThat(exchange.getIn().getHeaders().toString()).doesNotContain(PASSWORD);
     }
 
     @Test
@@ -106,6 +107,30 @@ class RegistryCredentialStepsIT {
         assertThatThrownBy(() -> steps.readSecret(exchangeFor(Map.of("name", "pull2"))))
                 .isInstanceOf(ControllerFailure.class).hasMessageContaining("team-a/pull2")
                 .hasMessageContaining("\"username\"").hasMessageNotContaining(PASSWORD);
+    }
+
+    @Test
+    void aPasswordEndingInALineBreakIsRefusedNamingTheKey() {
+        kube.createSecret("team-a", "pull", Map.of("username", "puller", "password", PASSWORD + "\n"));
+        RegistryCredentialSteps steps = new RegistryCredentialSteps(new SecretAccess(cache, false));
+
+        assertThatThrownBy(() -> steps.readSecret(exchangeFor(Map.of("name", "pull"))))
+                .isInstanceOf(ControllerFailure.class).hasMessageContaining("\"password\" of the Secret team-a/pull")
+                .hasMessageContaining("line break").hasMessageNotContaining(PASSWORD);
+    }
+
+    @Test
+    void aNameThatIsNoObjectNameIsRefusedBeforeAnyRequest() {
+        kube.createSecret("team-b", "pull", Map.of("username", "puller", "password", PASSWORD));
+        RegistryCredentialSteps steps = new RegistryCredentialSteps(new SecretAccess(cache, false));
+
+        assertThatThrownBy(() -> steps.readSecret(exchangeFor(Map.of("name", "../../team-b/secrets/pull"))))
+                .isInstanceOf(ControllerFailure.class)
+                .hasMessageStartingWith("spec.externalRegistrySecretRef.name \"../../team-b/secrets/pull\" is not a Secret name");
+        assertThatThrownBy(() -> steps.readSecret(exchangeFor(Map.of("name", "pull", "namespace", "Team B"))))
+                .isInstanceOf(ControllerFailure.class)
+                .hasMessageStartingWith("spec.externalRegistrySecretRef.namespace \"Team B\" is not a namespace name");
+        assertThat(cache.size()).as("nothing was asked of the API server, nothing held").isZero();
     }
 
     private static Exchange exchangeFor(Map<String, String> secretRef) {

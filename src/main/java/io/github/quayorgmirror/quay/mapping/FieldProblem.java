@@ -21,7 +21,7 @@ public record FieldProblem(String field, String problem, String rule) {
      * A user-supplied value as it appears in a message: in quotes, so blanks and spaces stay visible, line
      * breaks and other control characters escaped, and cut after {@value #QUOTE_LIMIT} characters.
      */
-    static String quoted(String value) {
+    public static String quoted(String value) {
         StringBuilder shown = new StringBuilder("\"");
         value.codePoints().limit(QUOTE_LIMIT).forEach(c -> {
             if (Character.isISOControl(c)) {
