@@ -29,11 +29,16 @@ class ShutdownIT extends HarnessTestBase {
         harness.quay().failNext(FaultSpec.forPath("*").delay(Duration.ofSeconds(60)).times(1000));
         harness.editSpec("organizationmirror-sample", "syncInterval", "3d");
         await().atMost(Duration.ofSeconds(20)).until(() -> harness.quay().faultsFired() >= 1);
+        assertThat(controller.getCamelContext().getInflightRepository().size("orgmirror-reconcile"))
+                .as("a pass hangs on Quay when the stop begins").isEqualTo(1);
+        int firedBeforeStop = harness.quay().faultsFired();
 
         long started = System.nanoTime();
         harness.stopController(controller);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(took).as("the pod's grace period leaves 30 s; the controller promises 10").isLessThan(Duration.ofSeconds(10));
+        assertThat(harness.quay().faultsFired()).as("the sign-out was tried, and hung like the rest")
+                .isGreaterThan(firedBeforeStop);
     }
 }
