@@ -1,6 +1,8 @@
 package io.github.quayorgmirror.reconcile;
 
 import io.github.quayorgmirror.failure.ConditionReason;
+import io.github.quayorgmirror.status.Condition;
+import io.github.quayorgmirror.status.OrganizationMirrorStatus;
 import io.github.quayorgmirror.status.ReconcileOutcome;
 import io.github.quayorgmirror.status.ReconcileOutcome.Note;
 import java.util.Map;
@@ -13,8 +15,13 @@ import org.apache.camel.Exchange;
  */
 public class RegistryVerificationSteps {
 
+    /** After a write that changed the registry, or while the last verification could not be done (Quay was down). */
     public boolean due(Exchange exchange) {
-        return Boolean.TRUE.equals(exchange.getProperty(ReconcileProperties.REGISTRY_CHANGED, Boolean.class));
+        if (Boolean.TRUE.equals(exchange.getProperty(ReconcileProperties.REGISTRY_CHANGED, Boolean.class))) {
+            return true;
+        }
+        Condition last = OrganizationMirrorStatus.of(ResourceSteps.resource(exchange)).condition(Condition.REGISTRY_VERIFIED);
+        return last != null && ConditionReason.VerificationNotDone.name().equals(last.reason());
     }
 
     /** Quay answers 200 {@code {success, message}} whether or not it reached the source registry. */
@@ -39,7 +46,7 @@ public class RegistryVerificationSteps {
     public void notVerified(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         ResourceSteps.outcome(exchange).registryVerified("Unknown", ConditionReason.VerificationNotDone, "Quay did not verify the"
-                + " source registry (" + (cause == null ? "no answer" : cause.getMessage()) + "); it is verified again"
-                + " at the next change of the registry URL or credentials");
+                + " source registry (" + (cause == null ? "no answer" : cause.getMessage()) + "); it is asked again on the"
+                + " next pass");
     }
 }

@@ -4,6 +4,7 @@ import static io.github.quayorgmirror.testing.ControllerHarness.ORGANIZATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.quayorgmirror.fakequay.FaultSpec;
 import io.github.quayorgmirror.status.Condition;
 import io.github.quayorgmirror.testing.ControllerHarness;
 import io.github.quayorgmirror.testing.HarnessTestBase;
@@ -49,5 +50,18 @@ class RegistryVerificationIT extends HarnessTestBase {
         assertThat(verified.message()).contains("Connection successful");
         assertThat(harness.quay().calls("POST", VERIFY_PATH)).hasSize(2);
         assertThat(harness.condition(SAMPLE, Condition.READY).status()).isEqualTo("True");
+    }
+
+    @Test
+    void aVerificationQuayCouldNotAnswerIsAskedAgainOnTheNextPass() {
+        // every attempt of the first verification fails (503, redeliveries spent)
+        harness.quay().failNext(FaultSpec.forPath(VERIFY_PATH).times(5).status(503));
+        harness.startController(Map.of("orgmirror.watch.resync-period", "1s"));
+        harness.applySample();
+
+        harness.awaitCondition(SAMPLE, Condition.REGISTRY_VERIFIED, "Unknown", "VerificationNotDone");
+        Condition verified = harness.awaitCondition(SAMPLE, Condition.REGISTRY_VERIFIED, "True", "Verified");
+        assertThat(verified.message()).contains("Quay reached the source registry");
+        assertThat(harness.quay().calls("POST", VERIFY_PATH)).filteredOn(call -> call.status() == 200).hasSize(1);
     }
 }
