@@ -29,7 +29,7 @@ public class ForceSyncSteps {
         ResourceSteps.outcome(exchange).note(Note.normal(ConditionReason.SyncTriggered,
                 "Triggered a synchronization of the mirror in Quay (forceSync, generation "
                         + MirrorResource.generation(resource) + ")"));
-        exchange.setProperty(ReconcileProperties.QUAY_WRITTEN, true);
+        exchange.setProperty(ReconcileProperties.QUAY_READ_AGAIN, true);
     }
 
     /**

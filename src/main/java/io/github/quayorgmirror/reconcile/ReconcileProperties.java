@@ -24,8 +24,13 @@ public final class ReconcileProperties {
     public static final String DESIRED = "desiredMirrorConfig";
     /** Boolean: the spec and Quay differ; the body holds the minimal PUT. */
     public static final String QUAY_UPDATE_NEEDED = "quayUpdateNeeded";
-    /** Boolean: this pass wrote to Quay, so its view is read again for the status. */
-    public static final String QUAY_WRITTEN = "quayWritten";
+    /**
+     * Boolean: this pass changed Quay's sync state in a way it cannot derive (sync-now, sync-cancel), so Quay's view
+     * is read again for the status. A create or update needs no read: its effect is defined by what was sent.
+     */
+    public static final String QUAY_READ_AGAIN = "quayReadAgain";
+    /** Boolean set by route {@code quay-get-org-mirror}: whether Quay holds a configuration; absent before any read. */
+    public static final String QUAY_MIRROR_EXISTS = "quayMirrorExists";
     /** Boolean: this pass created the mirror or changed its registry URL, user name or password in Quay. */
     public static final String REGISTRY_CHANGED = "quayRegistryChanged";
     /** Boolean: a forced sync is due for this generation. */

@@ -50,7 +50,7 @@ public class SyncRequestSteps {
         String value = annotation(ResourceSteps.resource(exchange), annotationName);
         ResourceSteps.outcome(exchange).note(Note.normal(reason, what + " (annotation " + annotationName + "=" + value
                 + ")"));
-        exchange.setProperty(ReconcileProperties.QUAY_WRITTEN, true);
+        exchange.setProperty(ReconcileProperties.QUAY_READ_AGAIN, true);
         return value;
     }
 

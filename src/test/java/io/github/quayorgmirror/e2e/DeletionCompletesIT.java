@@ -111,7 +111,8 @@ class DeletionCompletesIT extends HarnessTestBase {
                 "  name: sample\n  finalizers: [\"" + MirrorResource.FINALIZER + "\"]\n"));
         harness.awaitCondition("sample", Condition.READY, "False", "QuayUnavailable");
         assertThat(harness.quay().mirrorConfig(ORGANIZATION)).isPresent();
-        assertThat(harness.status("sample").existInQuay()).isFalse();
+        // never seen in Quay: the create went without a read, its answer was lost
+        assertThat(harness.status("sample").existInQuay()).isNotEqualTo(Boolean.TRUE);
         harness.quay().clearFaults();
 
         MirrorResource.api(harness.kube().client()).inNamespace(NAMESPACE).withName("sample").delete();

@@ -61,7 +61,8 @@ class LaggingWatchIT extends HarnessTestBase {
 
     @Test
     void aRepeatedFailureIsWarnedOnceEvenWhenTheCacheHasNotSeenTheStatusThatReportsIt() {
-        harness.quay().failNext(FaultSpec.forPath(MIRROR_PATH).method("GET").status(403).delay(QUAY_DELAY).times(2));
+        // a new resource is created without a read first: the create is what Quay refuses
+        harness.quay().failNext(FaultSpec.forPath(MIRROR_PATH).method("POST").status(403).delay(QUAY_DELAY).times(2));
         harness.applySample();
         lagWhenQuayIsCalled(1);
         harness.awaitCondition(NAME, Condition.READY, "False", null);

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseSpec;
 import io.github.quayorgmirror.fakequay.FaultSpec;
+import io.github.quayorgmirror.fakequay.RecordedCall;
 import io.github.quayorgmirror.resource.MirrorResource;
 import io.github.quayorgmirror.testing.ControllerHarness;
 import io.github.quayorgmirror.testing.HarnessTestBase;
@@ -27,8 +28,9 @@ class LeaderFencingIT extends HarnessTestBase {
 
     @Test
     void aLeaderPausedPastItsLeaseWritesNothingAndLeadsCleanlyAgainLater() {
-        // the first leader's pass reads Quay ("no mirror"), and the answer takes longer than the Lease lasts
-        Main[] replicas = twoReplicasWhileTheLeaderWaitsFor("GET", Duration.ofSeconds(10));
+        // the first leader's pass reads Quay's capabilities (a new resource's first call: no read of the mirror comes
+        // before its create), and the answer takes longer than the Lease lasts
+        Main[] replicas = twoReplicasWhileTheLeaderWaitsFor("GET", "/config", Duration.ofSeconds(10));
         Main first = replicas[0];
         Main second = replicas[1];
         // meanwhile its renewals do not get through: the other replica takes the Lease once it expired
@@ -37,8 +39,8 @@ class LeaderFencingIT extends HarnessTestBase {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> ControllerHarness.leads(second));
         harness.awaitReady("organizationmirror-sample");
-        // the paused pass gets Quay's answer ("no mirror") long after the Lease went to the other replica
-        await().atMost(Duration.ofSeconds(30)).until(() -> harness.quay().calls("GET", MIRROR_PATH).size() >= 3
+        // the paused pass gets Quay's answer long after the Lease went to the other replica; its create is refused
+        await().atMost(Duration.ofSeconds(30)).until(() -> harness.quay().calls("GET", "/config").size() >= 2
                 && first.getCamelContext().getInflightRepository().size("orgmirror-reconcile") == 0);
 
         assertThat(harness.quay().calls("POST", MIRROR_PATH)).as("one create, by the new leader only").hasSize(1);
@@ -63,7 +65,7 @@ class LeaderFencingIT extends HarnessTestBase {
     @Test
     void aLeaderStoppedMidCreateKeepsItsLeaseUntilItExpiresAndTheNextLeaderAdoptsWhatItCreated() {
         // Quay creates the configuration; the answer never reaches the leader before it is stopped
-        Main[] replicas = twoReplicasWhileTheLeaderWaitsFor("POST", Duration.ofSeconds(40));
+        Main[] replicas = twoReplicasWhileTheLeaderWaitsFor("POST", MIRROR_PATH, Duration.ofSeconds(40));
         Main first = replicas[0];
         Main second = replicas[1];
 
@@ -76,7 +78,8 @@ class LeaderFencingIT extends HarnessTestBase {
         await().atMost(Duration.ofSeconds(30)).until(() -> ControllerHarness.leads(second));
         harness.awaitReady("organizationmirror-sample");
         // the fake records a call when it answers: the stopped leader's create is still unanswered
-        assertThat(harness.quay().calls("POST", MIRROR_PATH)).as("adopted: the next leader sent no create").isEmpty();
+        assertThat(harness.quay().calls("POST", MIRROR_PATH)).extracting(RecordedCall::status)
+                .as("adopted: the next leader's create was refused with \"already exists\"").containsExactly(400);
         MirrorResource.api(harness.kube().client()).inNamespace(NAMESPACE).withName("organizationmirror-sample").delete();
         await().atMost(Duration.ofSeconds(30)).until(() -> harness.mirror("organizationmirror-sample") == null);
         assertThat(harness.quay().mirrorConfig(ORGANIZATION)).as("nothing orphaned").isEmpty();
@@ -84,13 +87,13 @@ class LeaderFencingIT extends HarnessTestBase {
 
     /**
      * Replica A leads, B stands by; the sample is applied and A's pass waits for Quay's answer to its first
-     * {@code method} on the mirror, which Quay carried out at once but answers only after {@code answerDelay}.
+     * {@code method} on {@code path}, which Quay carried out at once but answers only after {@code answerDelay}.
      */
-    private Main[] twoReplicasWhileTheLeaderWaitsFor(String method, Duration answerDelay) {
+    private Main[] twoReplicasWhileTheLeaderWaitsFor(String method, String path, Duration answerDelay) {
         Main first = harness.startController(ControllerHarness.replica("replica-a"), "replica-a");
         await().atMost(Duration.ofSeconds(20)).until(() -> ControllerHarness.leads(first));
         Main second = harness.startController(ControllerHarness.replica("replica-b"), "replica-b");
-        harness.quay().failNext(FaultSpec.forPath(MIRROR_PATH).method(method).afterProcessing().delay(answerDelay));
+        harness.quay().failNext(FaultSpec.forPath(path).method(method).afterProcessing().delay(answerDelay));
         harness.applySample();
         await().atMost(Duration.ofSeconds(20)).until(() -> harness.quay().faultsFired() == 1);
         return new Main[] {first, second};

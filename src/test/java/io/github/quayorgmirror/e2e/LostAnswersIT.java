@@ -4,6 +4,7 @@ import static io.github.quayorgmirror.testing.ControllerHarness.ORGANIZATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.github.quayorgmirror.fakequay.FaultSpec;
 import io.github.quayorgmirror.fakequay.RecordedCall;
 import io.github.quayorgmirror.fakequay.ValidCreateBody;
@@ -38,9 +39,9 @@ class LostAnswersIT extends HarnessTestBase {
     @Test
     void aCreateRefusedBecauseTheConfigurationAppearedMeanwhileAdoptsItInTheSamePass() {
         harness.startController(NO_STALLED_RETRY);
-        // the controller reads "no mirror", and while that answer travels another instance creates one
-        harness.quay().failNext(FaultSpec.forPath(MIRROR_PATH).method("GET").afterProcessing()
-                .delay(Duration.ofSeconds(3)));
+        // the controller's create is on its way (no read before it: the status never showed the mirror in Quay),
+        // and meanwhile another instance creates one
+        harness.quay().failNext(FaultSpec.forPath(MIRROR_PATH).method("POST").delay(Duration.ofSeconds(3)));
         harness.applySample();
         await().atMost(Duration.ofSeconds(20)).until(() -> harness.quay().faultsFired() == 1);
         createByHand(Map.of("external_registry_url", "https://quay.io", "external_namespace", "projectquay",
@@ -50,10 +51,55 @@ class LostAnswersIT extends HarnessTestBase {
 
         assertThat(harness.quay().calls("POST", MIRROR_PATH)).extracting(RecordedCall::status)
                 .as("the other instance's create, then ours refused").containsExactly(201, 400);
+        assertThat(harness.quay().calls()).extracting(call -> call.method() + " " + call.path())
+                .as("refused, then read and adopted with the smallest PUT")
+                .containsSubsequence("POST " + MIRROR_PATH, "GET " + MIRROR_PATH, "PUT " + MIRROR_PATH);
         assertThat(harness.quay().mirrorConfig(ORGANIZATION).orElseThrow()).containsEntry("sync_interval", 172800L)
                 .containsEntry("visibility", "public");
         assertThat(harness.status(NAME).existInQuay()).isTrue();
         assertThat(harness.failureWarnings(NAME)).isEmpty();
+    }
+
+    @Test
+    void aCreateRefusedBecauseASyncedMirrorFilledTheOrganizationAdoptsTheMirror() {
+        // a mirror someone else created has synced: Quay checks "already contains repositories" before "already exists"
+        createByHand(Map.of("external_registry_url", "https://quay.io", "external_namespace", "projectquay",
+                "sync_interval", 3600));
+        harness.quay().addRepository(ORGANIZATION, "quay");
+        harness.startController(NO_STALLED_RETRY);
+
+        harness.applySample();
+
+        harness.awaitReady(NAME);
+        assertThat(harness.quay().calls("POST", MIRROR_PATH)).extracting(RecordedCall::status)
+                .as("the other create, then ours refused").containsExactly(201, 400);
+        assertThat(harness.quay().calls("PUT", MIRROR_PATH)).singleElement()
+                .satisfies(put -> assertThat(put.bodyJson().orElseThrow()).containsEntry("sync_interval", 172800));
+        assertThat(harness.status(NAME).existInQuay()).isTrue();
+        assertThat(harness.status(NAME).quay().syncStatus()).isEqualTo("NEVER_RUN");
+        assertThat(harness.failureWarnings(NAME)).isEmpty();
+    }
+
+    @Test
+    void aMirrorMigratedFromTheAnsibleOperatorIsReadFirstAndAdopted() {
+        createByHand(Map.of("external_registry_url", "https://quay.io", "external_namespace", "projectquay",
+                "sync_interval", 3600));
+        harness.applySample();
+        // the status the Ansible operator left behind: existInQuay and an empty message, nothing of ours
+        GenericKubernetesResource migrated = harness.mirror(NAME);
+        migrated.getAdditionalProperties().put("status", new java.util.HashMap<>(Map.of("existInQuay", true, "message", "")));
+        MirrorResource.api(harness.kube().client()).inNamespace(migrated.getMetadata().getNamespace())
+                .resource(migrated).updateStatus();
+
+        harness.startController(NO_STALLED_RETRY);
+
+        harness.awaitReady(NAME);
+        assertThat(harness.quay().calls()).extracting(call -> call.method() + " " + call.path())
+                .filteredOn(call -> call.endsWith(MIRROR_PATH))
+                .as("read first, then the smallest PUT: no create sent to be refused")
+                .containsExactly("POST " + MIRROR_PATH, "GET " + MIRROR_PATH, "PUT " + MIRROR_PATH);
+        assertThat(harness.quay().calls("POST", MIRROR_PATH)).as("only the create by hand").hasSize(1);
+        assertThat(harness.quay().mirrorConfig(ORGANIZATION).orElseThrow()).containsEntry("sync_interval", 172800L);
     }
 
     @Test

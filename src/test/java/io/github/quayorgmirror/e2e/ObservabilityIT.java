@@ -67,7 +67,8 @@ class ObservabilityIT extends HarnessTestBase {
         // still ready after more failed passes, and the metrics tell the story
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get("/observe/metrics").body())
                 .contains("orgmirror_resources{ready=\"false\"} 1.0")
-                .containsPattern("orgmirror_quay_redeliveries_total\\{operation=\"quay-get-org-mirror\"} [1-9]")
+                // a new resource is created without a read first: its POST is what Quay keeps refusing
+                .containsPattern("orgmirror_quay_redeliveries_total\\{operation=\"quay-create-org-mirror\"} [1-9]")
                 .containsPattern("orgmirror_reconciles_total\\{.*result=\"failed\".*} [2-9]"));
         assertThat(get("/observe/health/ready").statusCode()).isEqualTo(200);
         assertThat(get("/observe/health/live").statusCode()).isEqualTo(200);

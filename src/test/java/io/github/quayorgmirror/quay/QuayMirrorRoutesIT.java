@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.quayorgmirror.fakequay.RecordedCall;
 import io.github.quayorgmirror.model.QuayMirrorState;
+import io.github.quayorgmirror.quay.mapping.MirrorStateAfterWrite;
+import io.github.quayorgmirror.status.QuayView;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -59,6 +62,47 @@ class QuayMirrorRoutesIT extends QuayRoutesTestBase {
         assertThat(quay.mirrorConfig("org").orElseThrow()).containsEntry("sync_interval", 7200L)
                 .containsEntry("external_registry_url", "https://quay.io");
         assertThat(callsTo("PUT", MIRROR).get(0).bodyJson().orElseThrow()).isEqualTo(Map.of("sync_interval", 7200));
+    }
+
+    @Test
+    void theStateDerivedFromACreateIsWhatQuayThenShows() {
+        Map<String, Object> body = createBody();
+        body.put("external_registry_username", "");
+        succeed("quay-create-org-mirror", tokenConnection(aliceToken), "org", body);
+
+        QuayMirrorState read = read();
+        QuayMirrorState derived = MirrorStateAfterWrite.afterCreate(body);
+        assertThat(derived).usingRecursiveComparison().ignoringFields("creationDate", "syncExpirationDate")
+                .isEqualTo(read);
+        assertThat(QuayView.of(derived)).as("what the status shows").isEqualTo(QuayView.of(read));
+    }
+
+    @Test
+    void theStateDerivedFromAnUpdateIsWhatQuayThenShows() {
+        succeed("quay-create-org-mirror", tokenConnection(aliceToken), "org", createBody());
+        QuayMirrorState before = read();
+        Map<String, Object> update = new LinkedHashMap<>();
+        update.put("external_registry_type", "harbor");
+        update.put("sync_interval", 7200);
+        update.put("is_enabled", false);
+        update.put("sync_start_date", "2026-02-01T10:00:00Z");
+        update.put("external_registry_username", "");
+        update.put("external_registry_password", null);
+        update.put("repository_filters", List.of("app-*"));
+        update.put("external_registry_config", Map.of("verify_tls", false));
+        update.put("skopeo_timeout", 600);
+        succeed("quay-update-org-mirror", tokenConnection(aliceToken), "org", update);
+
+        QuayMirrorState read = read();
+        QuayMirrorState derived = MirrorStateAfterWrite.afterUpdate(before, update);
+        assertThat(derived).usingRecursiveComparison().isEqualTo(read);
+        assertThat(derived.externalRegistryType()).as("ignored by Quay on update").isEqualTo("quay");
+        assertThat(QuayView.of(derived)).isEqualTo(QuayView.of(read));
+    }
+
+    private QuayMirrorState read() {
+        return succeed("quay-get-org-mirror", tokenConnection(aliceToken), "org", null).getMessage()
+                .getBody(QuayMirrorState.class);
     }
 
     @Test
