@@ -22,6 +22,7 @@ import io.github.quayorgmirror.reconcile.KnownConnections;
 import io.github.quayorgmirror.reconcile.MirrorConfigSteps;
 import io.github.quayorgmirror.reconcile.OutcomeSteps;
 import io.github.quayorgmirror.reconcile.QuayCapabilitySteps;
+import io.github.quayorgmirror.reconcile.QueuedQuayHosts;
 import io.github.quayorgmirror.reconcile.RegistryCredentialSteps;
 import io.github.quayorgmirror.reconcile.RegistryVerificationSteps;
 import io.github.quayorgmirror.reconcile.ResourceSteps;
@@ -104,6 +105,8 @@ public class ControllerConfiguration implements CamelConfiguration {
         SecretAccess secretAccess = new SecretAccess(secrets, Boolean.parseBoolean(property(context, ALLOW_CROSS_NAMESPACE)));
         registry.bind("connectionSteps", new ConnectionSteps(secretAccess, knownConnections));
         registry.bind("registryCredentialSteps", new RegistryCredentialSteps(secretAccess));
+        // what quayHostShare asks before it lends a host more than its share of the workers
+        registry.bind("queuedQuayHosts", new QueuedQuayHosts(() -> workQueue(context), mirrors, secrets));
         registry.bind("unusedSessions", new UnusedSessions(secrets,
                 () -> registry.lookupByNameAndType("quaySessions", QuaySessionStore.class)));
         registry.bind("mirrorConfigSteps", new MirrorConfigSteps(clock));
@@ -134,12 +137,16 @@ public class ControllerConfiguration implements CamelConfiguration {
         }
         // what bounds the controller's memory for Secrets: the Secrets resources name, each watched by name
         Gauge.builder("orgmirror.referenced.secrets", secrets, ReferencedSecretCache::size).register(meters);
-        Supplier<KeyedWorkQueue> queue = () -> context.getComponent("workqueue", WorkQueueComponent.class)
-                .queue(WORK_QUEUE.substring(WORK_QUEUE.indexOf(':') + 1));
+        Supplier<KeyedWorkQueue> queue = () -> workQueue(context);
         ResourceCensus census = new ResourceCensus(mirrors);
         context.addService(new ControllerMetrics(context, meters, queue, census, leaderElection,
                 List.of("organizationmirrors")));
         context.addService(new ControllerStatus(queue, census, leaderElection));
+    }
+
+    private static KeyedWorkQueue workQueue(CamelContext context) {
+        return context.getComponent("workqueue", WorkQueueComponent.class)
+                .queue(WORK_QUEUE.substring(WORK_QUEUE.indexOf(':') + 1));
     }
 
     /** A new leader looks at every resource once: changes made while nobody led are not lost. */

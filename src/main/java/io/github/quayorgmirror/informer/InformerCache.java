@@ -18,6 +18,9 @@ public interface InformerCache {
 
     Optional<GenericKubernetesResource> get(String namespace, String name);
 
+    /** What {@code reader} takes from one cached object, read in place as by {@link #read}: no copy. */
+    <T> Optional<T> read(String namespace, String name, Function<GenericKubernetesResource, T> reader);
+
     List<GenericKubernetesResource> list();
 
     List<GenericKubernetesResource> listMatching(Predicate<GenericKubernetesResource> filter);

@@ -42,6 +42,12 @@ final class InformerStoreCache implements InformerCache {
     }
 
     @Override
+    public <T> Optional<T> read(String namespace, String name, Function<GenericKubernetesResource, T> reader) {
+        InformerGroup current = group;
+        return current == null ? Optional.empty() : current.get(namespace, name).map(reader);
+    }
+
+    @Override
     public List<GenericKubernetesResource> list() {
         return copies(all());
     }

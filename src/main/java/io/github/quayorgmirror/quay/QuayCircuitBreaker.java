@@ -16,6 +16,7 @@ final class QuayCircuitBreaker {
     private long openUntil;
     private boolean trialInFlight;
     private String lastFailure;
+    private boolean answered;
 
     QuayCircuitBreaker(int failureThreshold, Duration openDuration) {
         this.failureThreshold = failureThreshold;
@@ -39,6 +40,7 @@ final class QuayCircuitBreaker {
     }
 
     synchronized void succeeded() {
+        answered = true;
         consecutiveFailures = 0;
         open = false;
         trialInFlight = false;
@@ -52,6 +54,11 @@ final class QuayCircuitBreaker {
             trialInFlight = false;
             openUntil = now + openNanos;
         }
+    }
+
+    /** Answered at least once, and the latest call got an answer (closed, no failure since). */
+    synchronized boolean answering() {
+        return answered && consecutiveFailures == 0 && !open;
     }
 
     synchronized boolean isOpen() {

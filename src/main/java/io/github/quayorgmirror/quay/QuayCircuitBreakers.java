@@ -70,6 +70,12 @@ public class QuayCircuitBreakers implements CamelContextAware {
         }
     }
 
+    /** The host has answered, and its latest call got an answer below 500: it is no dead or failing Quay. */
+    public boolean answering(String host) {
+        QuayCircuitBreaker breaker = byHost.get(host);
+        return breaker != null && breaker.answering();
+    }
+
     private QuayCircuitBreaker breaker(String host) {
         return byHost.computeIfAbsent(host, key -> {
             QuayCircuitBreaker created = new QuayCircuitBreaker(failureThreshold, openDuration);

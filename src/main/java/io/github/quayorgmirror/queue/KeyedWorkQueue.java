@@ -1,10 +1,12 @@
 package io.github.quayorgmirror.queue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -174,6 +176,18 @@ public final class KeyedWorkQueue {
     /** Keys ready to run now. */
     public int depth() {
         return read(ready::size);
+    }
+
+    /** The first {@code limit} keys ready to run, in the order they will be handed out: O(limit). */
+    public List<String> nextReady(int limit) {
+        return read(() -> {
+            List<String> next = new ArrayList<>(Math.min(limit, ready.size()));
+            Iterator<String> keys = ready.keySet().iterator();
+            while (next.size() < limit && keys.hasNext()) {
+                next.add(keys.next());
+            }
+            return next;
+        });
     }
 
     /** Keys waiting for a delayed requeue (backoff or "check again later"). */

@@ -74,6 +74,12 @@ public class ReferencedSecretCache extends ServiceSupport {
         }
     }
 
+    /** The Secret as last seen, or null when it was never read: never an API call. */
+    public SecretSnapshot peek(SecretRef ref) {
+        Entry entry = entries.get(ref);
+        return entry == null ? null : entry.snapshot;
+    }
+
     /** The Secrets held now, for those who must know which credentials are still in use. */
     public Map<SecretRef, SecretSnapshot> snapshots() {
         Map<SecretRef, SecretSnapshot> held = new java.util.HashMap<>();

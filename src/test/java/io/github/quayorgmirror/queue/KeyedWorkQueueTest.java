@@ -46,6 +46,19 @@ class KeyedWorkQueueTest {
     }
 
     @Test
+    void showsTheNextReadyKeysInTheOrderTheyWillBeHandedOut() throws InterruptedException {
+        queue.add("ns/a");
+        queue.add("ns/b");
+        queue.add("ns/c");
+        queue.add("ns/d");
+        assertThat(queue.poll(NO_WAIT)).isEqualTo("ns/a");
+
+        assertThat(queue.nextReady(2)).containsExactly("ns/b", "ns/c");
+        assertThat(queue.nextReady(10)).as("the key in flight is not waiting").containsExactly("ns/b", "ns/c", "ns/d");
+        assertThat(queue.depth()).as("looking takes nothing").isEqualTo(3);
+    }
+
+    @Test
     void runsAKeyAddedDuringItsRunExactlyOnceMoreAfterIt() throws InterruptedException {
         queue.add("ns/a");
         assertThat(queue.poll(NO_WAIT)).isEqualTo("ns/a");
