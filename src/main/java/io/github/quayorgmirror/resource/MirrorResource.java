@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.github.quayorgmirror.informer.ResourceCopy;
 import io.github.quayorgmirror.model.OrganizationMirrorSpec;
 import io.github.quayorgmirror.quay.mapping.FieldProblem;
 import io.github.quayorgmirror.quay.mapping.SpecReader;
@@ -66,7 +67,7 @@ public final class MirrorResource {
 
     /** A deep copy, so that the informer's cached object is never changed in place. */
     public static GenericKubernetesResource copy(GenericKubernetesResource resource) {
-        return JSON.convertValue(resource, GenericKubernetesResource.class);
+        return ResourceCopy.of(resource);
     }
 
     @SuppressWarnings("unchecked")
