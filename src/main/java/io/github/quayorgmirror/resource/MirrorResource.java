@@ -39,12 +39,17 @@ public final class MirrorResource {
 
     /** The spec; a field of the wrong JSON type is left out (see {@link #specProblems}), so this never fails. */
     public static OrganizationMirrorSpec spec(GenericKubernetesResource resource) {
-        return SpecReader.read(resource.getAdditionalProperties().get("spec")).spec();
+        return read(resource).spec();
     }
 
     /** The spec's fields that have the wrong JSON type (possible only without the CRD's schema). */
     public static List<FieldProblem> specProblems(GenericKubernetesResource resource) {
-        return SpecReader.read(resource.getAdditionalProperties().get("spec")).problems();
+        return read(resource).problems();
+    }
+
+    private static SpecReader.Read read(GenericKubernetesResource resource) {
+        return resource instanceof RedactedResource pass ? pass.spec()
+                : SpecReader.read(resource.getAdditionalProperties().get("spec"));
     }
 
     public static long generation(GenericKubernetesResource resource) {
