@@ -13,6 +13,8 @@ public class QuayCalls {
 
     public static final String CONNECTION = "quayConnection";
     public static final String ORGANIZATION = "quayOrganization";
+    /** The endpoint of the current attempt, for the {@code toD} of {@code quay-call}: a plain property read. */
+    public static final String ENDPOINT = "quayEndpointUri";
 
     /**
      * A call without body; {@code {org}} in the path is filled from the exchange property {@code quayOrganization}.
@@ -61,6 +63,7 @@ public class QuayCalls {
         attempt.ioFailure = null;
         attempt.organizationAccess = QuayResponseClassifier.OrganizationAccess.UNKNOWN;
         attempt.endpointUri = QuayEndpoints.uri(exchange.getProperty(CONNECTION, QuayConnection.class));
+        exchange.setProperty(ENDPOINT, attempt.endpointUri);
         var message = exchange.getMessage();
         // Camel* headers never become HTTP headers, and the error handler counts redeliveries in them
         message.removeHeaders("*", "Camel*");
@@ -73,6 +76,15 @@ public class QuayCalls {
         }
         message.setBody(request.json());
         message.setHeader(Exchange.HTTP_PATH, request.path());
+    }
+
+    /**
+     * For the loop of {@code quay-call}: the first send, or once more after a session was renewed. A bean method,
+     * not {@code ${exchangeProperty.quayCall.sendAgain()}}: Camel's simple language introspects the object's class
+     * anew on each such evaluation.
+     */
+    public boolean sendAgain(Exchange exchange) {
+        return QuayCall.of(exchange).sendAgain();
     }
 
     /**
@@ -99,6 +111,7 @@ public class QuayCalls {
         }
         QuayUnavailableException unavailable = call.unavailable();
         call.end();
+        exchange.removeProperty(ENDPOINT);
         if (unavailable != null) {
             throw unavailable;
         }
