@@ -48,8 +48,12 @@ public final class MirrorResource {
     }
 
     private static SpecReader.Read read(GenericKubernetesResource resource) {
-        return resource instanceof RedactedResource pass ? pass.spec()
-                : SpecReader.read(resource.getAdditionalProperties().get("spec"));
+        return resource instanceof RedactedResource pass ? pass.reading(SpecReader.Read.class, MirrorResource::readSpec)
+                : readSpec(resource);
+    }
+
+    private static SpecReader.Read readSpec(GenericKubernetesResource resource) {
+        return SpecReader.read(resource.getAdditionalProperties().get("spec"));
     }
 
     public static long generation(GenericKubernetesResource resource) {

@@ -2,7 +2,9 @@ package io.github.quayorgmirror.resource;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.github.quayorgmirror.quay.mapping.SpecReader;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The OrganizationMirror as the reconcile exchange carries it (property {@code organizationMirror}): the same
@@ -11,9 +13,12 @@ import io.github.quayorgmirror.quay.mapping.SpecReader;
  */
 public final class RedactedResource extends GenericKubernetesResource {
 
-    /** The spec read once per pass: nearly every step asks for it, and each reading is a JSON conversion. */
+    /**
+     * What the pass read from the object (its spec, its status), read once: several steps ask for each, and each
+     * reading is a JSON conversion.
+     */
     @JsonIgnore
-    private SpecReader.Read readSpec;
+    private final Map<Class<?>, Object> readings = new ConcurrentHashMap<>(4);
 
     private RedactedResource() {
     }
@@ -31,16 +36,12 @@ public final class RedactedResource extends GenericKubernetesResource {
     }
 
     /**
-     * The spec, read on first use. The pass's object is its own copy, which nobody changes in place (a write
-     * changes a copy of it and the pass carries on with a new {@code RedactedResource} of the answer).
+     * What {@code reader} makes of this object, read on first use. The pass's object is its own copy, which nobody
+     * changes in place (a write changes a copy of it and the pass carries on with a new {@code RedactedResource}
+     * of the answer); what is read must be immutable too.
      */
-    SpecReader.Read spec() {
-        SpecReader.Read read = readSpec;
-        if (read == null) {
-            read = SpecReader.read(getAdditionalProperties().get("spec"));
-            readSpec = read;
-        }
-        return read;
+    public <T> T reading(Class<T> type, Function<GenericKubernetesResource, T> reader) {
+        return type.cast(readings.computeIfAbsent(type, unused -> reader.apply(this)));
     }
 
     @Override
