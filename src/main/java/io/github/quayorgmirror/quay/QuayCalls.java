@@ -3,7 +3,7 @@ package io.github.quayorgmirror.quay;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
-import org.apache.camel.http.common.HttpMethods;
+import org.apache.camel.component.http.HttpMethods;
 
 /**
  * Bean {@code quayCalls}: an operation route defines its call here ({@link #define}), {@code quay-call} prepares the
