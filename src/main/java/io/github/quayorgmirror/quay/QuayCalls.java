@@ -79,15 +79,6 @@ public class QuayCalls {
     }
 
     /**
-     * For the loop of {@code quay-call}: the first send, or once more after a session was renewed. A bean method,
-     * not {@code ${exchangeProperty.quayCall.sendAgain()}}: Camel's simple language introspects the object's class
-     * anew on each such evaluation.
-     */
-    public boolean sendAgain(Exchange exchange) {
-        return QuayCall.of(exchange).sendAgain();
-    }
-
-    /**
      * After each send, whatever happened: the credential headers never stay on the message, and when no answer was
      * recorded (authentication or the call threw) the request body, which may hold a password, goes too.
      */
