@@ -32,6 +32,20 @@ class ResourceCopyTest {
     }
 
     @Test
+    void absentFieldsStayAbsent() {
+        String minimal = """
+                {"apiVersion":"v1","kind":"Secret","metadata":{"name":"s","namespace":"a"},"data":{"token":"dA=="}}""";
+        GenericKubernetesResource original = Serialization.unmarshal(minimal, GenericKubernetesResource.class);
+
+        GenericKubernetesResource copy = ResourceCopy.of(original);
+
+        assertThat(copy).isEqualTo(original);
+        assertThat(copy.getMetadata().getFinalizers()).isEqualTo(original.getMetadata().getFinalizers());
+        assertThat(copy.getMetadata().getLabels()).isEqualTo(original.getMetadata().getLabels());
+        assertThat(Serialization.asJson(copy)).isEqualTo(Serialization.asJson(original));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void changingTheCopyLeavesTheOriginalAlone() {
         GenericKubernetesResource original = Serialization.unmarshal(MIRROR, GenericKubernetesResource.class);
