@@ -8,6 +8,7 @@ import io.github.quayorgmirror.leader.LeadershipFence;
 import io.github.quayorgmirror.leader.LeaseSettings;
 import io.github.quayorgmirror.observe.ControllerMetrics;
 import io.github.quayorgmirror.observe.ControllerStatus;
+import io.github.quayorgmirror.observe.ReconcileMetrics;
 import io.github.quayorgmirror.observe.ResourceCensus;
 import io.github.quayorgmirror.quay.ConnectionSecretParser;
 import io.github.quayorgmirror.quay.QuaySessionStore;
@@ -117,6 +118,7 @@ public class ControllerConfiguration implements CamelConfiguration {
                 new QuayCapabilitySteps(clock, duration(context, "orgmirror.quay.capabilities-ttl")));
         registry.bind("outcomeSteps", new OutcomeSteps(new StatusWriter(client, clock, ownWrites, fence),
                 duration(context, "orgmirror.reconcile.stalled-retry"), duration(context, "orgmirror.reconcile.sync-pending-retry")));
+        registry.bind("reconcileMetrics", new ReconcileMetrics(context));
         registry.bind("eventFactory", new EventFactory(clock, instanceName()));
         registry.bind("secretReferences", secretReferences);
         registry.bind("organizationMirrorIndexers", SecretReferences.INDEXERS);

@@ -35,9 +35,9 @@ public interface InformerCache {
     List<GenericKubernetesResource> byIndex(String indexName, String key);
 
     /**
-     * What {@code reader} takes from each resource of {@link #byIndex}, read in place as by {@link #read}: no copy,
-     * so it is cheap enough for every reconcile pass.
+     * The keys ({@code namespace/name}) of the resources of {@link #byIndex}, the informer's own: no resource is
+     * read nor copied, so it is cheap enough for every reconcile pass.
      */
-    <T> List<T> readByIndex(String indexName, String key, Function<GenericKubernetesResource, T> reader);
+    List<String> keysByIndex(String indexName, String key);
 
 }

@@ -111,4 +111,12 @@ final class InformerGroup {
     Stream<GenericKubernetesResource> byIndex(String indexName, String key) {
         return informers.stream().flatMap(informer -> informer.getIndexer().byIndex(indexName, key).stream());
     }
+
+    /** The store's keys, {@code namespace/name} ({@link Cache#namespaceKeyFunc}). */
+    List<String> keysByIndex(String indexName, String key) {
+        if (informers.size() == 1) {
+            return informers.get(0).getIndexer().indexKeys(indexName, key);
+        }
+        return informers.stream().flatMap(informer -> informer.getIndexer().indexKeys(indexName, key).stream()).toList();
+    }
 }

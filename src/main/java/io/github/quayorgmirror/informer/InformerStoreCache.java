@@ -1,7 +1,6 @@
 package io.github.quayorgmirror.informer;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -11,12 +10,7 @@ import java.util.stream.Stream;
 /** {@link InformerCache} over the informers of the running consumer; hands out copies so callers cannot corrupt the stores. */
 final class InformerStoreCache implements InformerCache {
 
-    private volatile KubernetesSerialization serialization;
     private volatile InformerGroup group;
-
-    void attach(KubernetesSerialization kubernetesSerialization) {
-        this.serialization = kubernetesSerialization;
-    }
 
     void use(InformerGroup informers) {
         this.group = informers;
@@ -69,13 +63,13 @@ final class InformerStoreCache implements InformerCache {
     }
 
     @Override
-    public <T> List<T> readByIndex(String indexName, String key, Function<GenericKubernetesResource, T> reader) {
+    public List<String> keysByIndex(String indexName, String key) {
         InformerGroup current = group;
-        return current == null ? List.of() : current.byIndex(indexName, key).map(reader).toList();
+        return current == null ? List.of() : current.keysByIndex(indexName, key);
     }
 
     GenericKubernetesResource copy(GenericKubernetesResource resource) {
-        return serialization.clone(resource);
+        return ResourceCopy.of(resource);
     }
 
     private Stream<GenericKubernetesResource> all() {

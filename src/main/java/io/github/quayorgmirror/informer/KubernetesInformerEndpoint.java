@@ -63,7 +63,6 @@ public class KubernetesInformerEndpoint extends DefaultEndpoint {
         super.doStart();
         KubernetesInformerComponent component = (KubernetesInformerComponent) getComponent();
         clientLease = KubernetesClientLease.acquire(getCamelContext(), kubernetesClient, component.getKubernetesClient());
-        cache.attach(clientLease.client().getKubernetesSerialization());
         if (cacheName != null && !cacheName.isBlank()) {
             getCamelContext().getRegistry().bind(cacheName, InformerCache.class, cache);
         }

@@ -97,11 +97,6 @@ public final class QuayCall {
         return again;
     }
 
-    /** The endpoint of the current attempt, for the {@code toD} of {@code quay-call}. */
-    public String endpointUri() {
-        return attempt.endpointUri;
-    }
-
     /** What stays once the call is over: the request without its body, and whether the answer meant "absent". */
     void end() {
         request = request.withoutJson();

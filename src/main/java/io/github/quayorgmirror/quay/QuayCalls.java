@@ -3,6 +3,7 @@ package io.github.quayorgmirror.quay;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.http.HttpMethods;
 
 /**
  * Bean {@code quayCalls}: an operation route defines its call here ({@link #define}), {@code quay-call} prepares the
@@ -12,15 +13,21 @@ public class QuayCalls {
 
     public static final String CONNECTION = "quayConnection";
     public static final String ORGANIZATION = "quayOrganization";
+    /** The endpoint of the current attempt, for the {@code toD} of {@code quay-call}: a plain property read. */
+    public static final String ENDPOINT = "quayEndpointUri";
 
-    /** A call without body; {@code {org}} in the path is filled from the exchange property {@code quayOrganization}. */
-    public void define(Exchange exchange, QuayOperation operation) {
-        store(exchange, operation, null);
+    /**
+     * A call without body; {@code {org}} in the path is filled from the exchange property {@code quayOrganization}.
+     * The operation comes as its name and is looked up here: Camel's own text-to-enum conversion of the bean
+     * parameter scans every type converter on each call (docs/design.md, "Where we wrote our own").
+     */
+    public void define(Exchange exchange, String operation) {
+        store(exchange, QuayOperation.valueOf(operation), null);
     }
 
     /** A call whose JSON body is the (already marshalled) message body. */
-    public void defineWithBody(Exchange exchange, QuayOperation operation) {
-        store(exchange, operation, exchange.getMessage().getBody(String.class));
+    public void defineWithBody(Exchange exchange, String operation) {
+        store(exchange, QuayOperation.valueOf(operation), exchange.getMessage().getBody(String.class));
     }
 
     private static void store(Exchange exchange, QuayOperation operation, String json) {
@@ -56,11 +63,13 @@ public class QuayCalls {
         attempt.ioFailure = null;
         attempt.organizationAccess = QuayResponseClassifier.OrganizationAccess.UNKNOWN;
         attempt.endpointUri = QuayEndpoints.uri(exchange.getProperty(CONNECTION, QuayConnection.class));
+        exchange.setProperty(ENDPOINT, attempt.endpointUri);
         var message = exchange.getMessage();
         // Camel* headers never become HTTP headers, and the error handler counts redeliveries in them
         message.removeHeaders("*", "Camel*");
         message.removeHeaders("CamelHttp*");
-        message.setHeader(Exchange.HTTP_METHOD, request.method());
+        // the enum camel-http reads: as text it would be converted on each send, scanning every type converter
+        message.setHeader(Exchange.HTTP_METHOD, HttpMethods.valueOf(request.method()));
         message.setHeader("Accept", "application/json");
         if (request.json() != null) {
             message.setHeader(Exchange.CONTENT_TYPE, "application/json");
@@ -93,6 +102,7 @@ public class QuayCalls {
         }
         QuayUnavailableException unavailable = call.unavailable();
         call.end();
+        exchange.removeProperty(ENDPOINT);
         if (unavailable != null) {
             throw unavailable;
         }

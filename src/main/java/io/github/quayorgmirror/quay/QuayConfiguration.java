@@ -7,6 +7,7 @@ import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
+import org.apache.camel.Predicate;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustAllTrustManager;
@@ -17,6 +18,8 @@ import org.apache.camel.support.jsse.TrustManagersParameters;
 public class QuayConfiguration implements CamelConfiguration {
 
     private final QuaySessionStore sessions = new QuaySessionStore();
+    private final QuayAuthenticator auth = new QuayAuthenticator(sessions);
+    private QuayResponses responses;
 
     @PropertyInject(value = "orgmirror.quay.redelivery.maximum-delay", defaultValue = "30000")
     private long maximumRedeliveryDelayMillis;
@@ -40,7 +43,7 @@ public class QuayConfiguration implements CamelConfiguration {
 
     @BindToRegistry("quayAuth")
     public QuayAuthenticator quayAuth() {
-        return new QuayAuthenticator(sessions);
+        return auth;
     }
 
     @BindToRegistry("quayCalls")
@@ -48,9 +51,39 @@ public class QuayConfiguration implements CamelConfiguration {
         return new QuayCalls();
     }
 
+    /** One instance, shared with the Predicates below; made after the properties are injected. */
     @BindToRegistry("quayResponses")
-    public QuayResponses quayResponses() {
-        return new QuayResponses(maximumRedeliveryDelayMillis, Clock.systemUTC());
+    public synchronized QuayResponses quayResponses() {
+        if (responses == null) {
+            responses = new QuayResponses(maximumRedeliveryDelayMillis, Clock.systemUTC());
+        }
+        return responses;
+    }
+
+    // The conditions of quay-call's loop and filters and of the operation routes: Predicates for the ref language.
+    // A method or bean expression copies the whole exchange (properties and headers) on every evaluation, and
+    // these are evaluated four or more times per Quay call.
+
+    /** The first send of the call, or once more after a session was renewed. */
+    @BindToRegistry("quaySendAgain")
+    public Predicate quaySendAgain() {
+        return exchange -> QuayCall.of(exchange).sendAgain();
+    }
+
+    /** See {@link QuayAuthenticator#beginSignIn}: when true, the sign-in's lock is held until {@code endSignIn}. */
+    @BindToRegistry("quaySignInNeeded")
+    public Predicate quaySignInNeeded() {
+        return auth::beginSignIn;
+    }
+
+    @BindToRegistry("quayOrganizationLookupNeeded")
+    public Predicate quayOrganizationLookupNeeded() {
+        return exchange -> quayResponses().needsOrganizationLookup(exchange);
+    }
+
+    @BindToRegistry("quayAnswerFound")
+    public Predicate quayAnswerFound() {
+        return exchange -> quayResponses().found(exchange);
     }
 
     @BindToRegistry("quaySessionFlow")

@@ -4,13 +4,14 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.MicroTimeBuilder;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.api.model.events.v1.EventBuilder;
-import io.github.quayorgmirror.reconcile.ReconcileProperties;
 import io.github.quayorgmirror.resource.MirrorResource;
+import io.github.quayorgmirror.status.ReconcileOutcome;
 import io.github.quayorgmirror.status.ReconcileOutcome.Note;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.Exchange;
 
@@ -22,6 +23,7 @@ public class EventFactory {
 
     static final String REPORTING_CONTROLLER = "quay.herve4m.github.io/quay-orgmirror-controller";
     private static final int NOTE_LIMIT = 1024;
+    private static final DateTimeFormatter MICRO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX");
 
     private final Clock clock;
     private final String instance;
@@ -31,12 +33,22 @@ public class EventFactory {
         this.instance = instance;
     }
 
+    /**
+     * What the pass has to say, one Event each (the split of {@code orgmirror-write-status}). A bean method, not
+     * {@code ${exchangeProperty.reconcileOutcome.notes()}}: Camel's simple language introspects the object's class
+     * anew on each such evaluation.
+     */
+    public List<Note> notes(Exchange exchange) {
+        ReconcileOutcome outcome = exchange.getProperty(ReconcileProperties.OUTCOME, ReconcileOutcome.class);
+        return outcome == null ? List.of() : outcome.notes();
+    }
+
     public void prepare(Exchange exchange) {
         Note note = exchange.getIn().getBody(Note.class);
         GenericKubernetesResource resource = exchange.getProperty(ReconcileProperties.RESOURCE,
                 GenericKubernetesResource.class);
         String now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
-                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX"));
+                .format(MICRO_TIME);
         EventBuilder event = new EventBuilder()
                 .withEventTime(new MicroTimeBuilder().withTime(now).build())
                 .withType(note.type())

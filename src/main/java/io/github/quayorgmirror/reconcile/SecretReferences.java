@@ -63,10 +63,10 @@ public class SecretReferences {
         return cache == null || userKeys(cache, secret.toString()).findAny().isPresent();
     }
 
-    /** Keys only, read in place: every pass asks (see {@link KnownConnections}), and a copy of each user cost O(N). */
+    /** The index's own keys, no resource read: every pass and every deletion asks (see {@link KnownConnections}). */
     private static Stream<String> userKeys(InformerCache cache, String secret) {
         return Stream.of(BY_CONNECTION_SECRET, BY_REGISTRY_SECRET)
-                .flatMap(index -> cache.readByIndex(index, secret, MirrorResource::key).stream());
+                .flatMap(index -> cache.keysByIndex(index, secret).stream());
     }
 
     /** Never fails: an index function that throws stops the informer's list, and with it every mirror. */

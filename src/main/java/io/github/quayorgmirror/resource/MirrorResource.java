@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.github.quayorgmirror.informer.ResourceCopy;
 import io.github.quayorgmirror.model.OrganizationMirrorSpec;
 import io.github.quayorgmirror.quay.mapping.FieldProblem;
 import io.github.quayorgmirror.quay.mapping.SpecReader;
@@ -38,12 +39,21 @@ public final class MirrorResource {
 
     /** The spec; a field of the wrong JSON type is left out (see {@link #specProblems}), so this never fails. */
     public static OrganizationMirrorSpec spec(GenericKubernetesResource resource) {
-        return SpecReader.read(resource.getAdditionalProperties().get("spec")).spec();
+        return read(resource).spec();
     }
 
     /** The spec's fields that have the wrong JSON type (possible only without the CRD's schema). */
     public static List<FieldProblem> specProblems(GenericKubernetesResource resource) {
-        return SpecReader.read(resource.getAdditionalProperties().get("spec")).problems();
+        return read(resource).problems();
+    }
+
+    private static SpecReader.Read read(GenericKubernetesResource resource) {
+        return resource instanceof RedactedResource pass ? pass.reading(SpecReader.Read.class, MirrorResource::readSpec)
+                : readSpec(resource);
+    }
+
+    private static SpecReader.Read readSpec(GenericKubernetesResource resource) {
+        return SpecReader.read(resource.getAdditionalProperties().get("spec"));
     }
 
     public static long generation(GenericKubernetesResource resource) {
@@ -66,7 +76,7 @@ public final class MirrorResource {
 
     /** A deep copy, so that the informer's cached object is never changed in place. */
     public static GenericKubernetesResource copy(GenericKubernetesResource resource) {
-        return JSON.convertValue(resource, GenericKubernetesResource.class);
+        return ResourceCopy.of(resource);
     }
 
     @SuppressWarnings("unchecked")

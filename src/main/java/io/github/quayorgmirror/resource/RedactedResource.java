@@ -1,6 +1,10 @@
 package io.github.quayorgmirror.resource;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The OrganizationMirror as the reconcile exchange carries it (property {@code organizationMirror}): the same
@@ -8,6 +12,13 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
  * {@code externalRegistryPassword}, and exchange properties end up in traces, logs and exception messages.
  */
 public final class RedactedResource extends GenericKubernetesResource {
+
+    /**
+     * What the pass read from the object (its spec, its status), read once: several steps ask for each, and each
+     * reading is a JSON conversion.
+     */
+    @JsonIgnore
+    private final Map<Class<?>, Object> readings = new ConcurrentHashMap<>(4);
 
     private RedactedResource() {
     }
@@ -22,6 +33,15 @@ public final class RedactedResource extends GenericKubernetesResource {
         redacted.setMetadata(resource.getMetadata());
         redacted.setAdditionalProperties(resource.getAdditionalProperties());
         return redacted;
+    }
+
+    /**
+     * What {@code reader} makes of this object, read on first use. The pass's object is its own copy, which nobody
+     * changes in place (a write changes a copy of it and the pass carries on with a new {@code RedactedResource}
+     * of the answer); what is read must be immutable too.
+     */
+    public <T> T reading(Class<T> type, Function<GenericKubernetesResource, T> reader) {
+        return type.cast(readings.computeIfAbsent(type, unused -> reader.apply(this)));
     }
 
     @Override

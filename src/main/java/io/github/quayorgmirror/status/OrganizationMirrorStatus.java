@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.github.quayorgmirror.quay.mapping.LastApplied;
 import io.github.quayorgmirror.resource.MirrorResource;
+import io.github.quayorgmirror.resource.RedactedResource;
 import java.util.List;
 
 /**
@@ -29,7 +30,13 @@ public record OrganizationMirrorStatus(
             null, null, null, null);
 
     /** The status of an OrganizationMirror as last written, or {@link #EMPTY}. */
+    /** Read once per pass (see {@link RedactedResource#reading}): most steps look at the status. */
     public static OrganizationMirrorStatus of(GenericKubernetesResource resource) {
+        return resource instanceof RedactedResource pass ? pass.reading(OrganizationMirrorStatus.class, OrganizationMirrorStatus::read)
+                : read(resource);
+    }
+
+    private static OrganizationMirrorStatus read(GenericKubernetesResource resource) {
         Object status = resource.getAdditionalProperties().get("status");
         return status == null ? EMPTY : MirrorResource.convert(status, OrganizationMirrorStatus.class);
     }
