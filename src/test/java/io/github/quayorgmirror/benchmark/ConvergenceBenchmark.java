@@ -43,7 +43,6 @@ public final class ConvergenceBenchmark {
     private static final PrintStream OUT = System.out;
     /** Held, so the level set on it stays: the mock server logs every request through java.util.logging. */
     private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
-    private static final Duration LIMIT = Duration.ofMinutes(30);
     private static final Path JAR = Path.of("target/quay-orgmirror-controller.jar");
 
     private final ControllerHarness harness;
@@ -56,6 +55,8 @@ public final class ConvergenceBenchmark {
     private final Duration quiet;
     private final String javaOpts;
     private final Path log;
+    /** How long a condition may take before the run is given up: 30 minutes, or a minute per 100 mirrors if longer. */
+    private final Duration limit;
     private final Map<String, String> settings;
     private ControllerProcess controller;
 
@@ -70,6 +71,7 @@ public final class ConvergenceBenchmark {
         this.quayLatency = quayLatency;
         this.quiet = quiet;
         this.javaOpts = javaOpts;
+        this.limit = Duration.ofMinutes(Math.max(30, resources / 100));
         this.log = Path.of("target/benchmark/controller-" + resources + "-" + quayLatency.toMillis() + "ms.log");
         // the image's defaults but for the parallelism, and no periodic resync: scenario 3 is one
         this.settings = Map.of("orgmirror.queue.parallelism", String.valueOf(parallelism),
@@ -252,7 +254,7 @@ public final class ConvergenceBenchmark {
             while (!Long.valueOf(seconds).equals(harness.quay().mirrorConfig(organization(0)).orElseThrow()
                     .get("sync_interval"))) {
                 Thread.sleep(1);
-                if (System.nanoTime() - start > LIMIT.toNanos()) {
+                if (System.nanoTime() - start > limit.toNanos()) {
                     throw new IllegalStateException("edit " + i + " never reached Quay");
                 }
             }
@@ -359,7 +361,7 @@ public final class ConvergenceBenchmark {
 
     /** Until neither a Quay call nor an API request of the controller came in for the quiet period. */
     private void awaitQuiet() {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
+        long deadline = System.nanoTime() + limit.toNanos();
         int calls = -1;
         int requests = -1;
         long since = System.nanoTime();
@@ -379,11 +381,14 @@ public final class ConvergenceBenchmark {
     }
 
     private void awaitAll(String what, BooleanSupplier done) {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
+        long deadline = System.nanoTime() + limit.toNanos();
         while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline || !controller.isAlive()) {
-                throw new IllegalStateException("Not reached within " + LIMIT + " (or the controller exited): "
-                        + what);
+            if (!controller.isAlive()) {
+                throw new IllegalStateException("the controller exited (see " + log + ") before " + what + " ("
+                        + mirrors.ready() + " of " + mirrors.present() + " mirrors Ready)");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not reached within " + limit + ": " + what);
             }
             sleep(100);
         }
