@@ -17,7 +17,6 @@ import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * What a cluster would see of the controller: the packaged jar runs as its own process, started as the image
@@ -34,35 +33,46 @@ import java.util.stream.IntStream;
  * </ol>
  * then the latency of single spec edits. Counts are taken once the controller has been quiet (no Quay call, no
  * API request) for {@code benchmark.quiet-ms}, so that late echoes of a scenario are charged to it.
- * {@code mvn -B -q package -DskipTests && mvn -B -q test-compile exec:java@benchmark -Dbenchmark.resources=1000
- * -Dbenchmark.parallelism=4 -Dbenchmark.quay-latency-ms=20 -Dbenchmark.java-opts=-XX:MaxRAM=256m}
+ * {@code benchmark.resources} and {@code benchmark.quay-latency-ms} take comma-separated lists: every combination
+ * runs with fresh servers and a fresh controller process, and one Markdown table of all of them ends the output.
+ * {@code mvn -B -q package -DskipTests && mvn -B -q test-compile exec:java@benchmark -Dbenchmark.resources=1000,10000
+ * -Dbenchmark.parallelism=4 -Dbenchmark.quay-latency-ms=0,20 -Dbenchmark.java-opts=-XX:MaxRAM=256m}
  */
 public final class ConvergenceBenchmark {
 
     private static final PrintStream OUT = System.out;
     /** Held, so the level set on it stays: the mock server logs every request through java.util.logging. */
     private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
-    private static final Duration LIMIT = Duration.ofMinutes(30);
     private static final Path JAR = Path.of("target/quay-orgmirror-controller.jar");
-    private static final Path LOG = Path.of("target/benchmark/controller.log");
 
     private final ControllerHarness harness;
+    private final MirrorReadiness mirrors;
+    private final SummaryTable summary;
+    private final SummaryTable.Run run;
     private final int resources;
     private final int parallelism;
     private final Duration quayLatency;
     private final Duration quiet;
     private final String javaOpts;
+    private final Path log;
+    /** How long a condition may take before the run is given up: 30 minutes, or a minute per 100 mirrors if longer. */
+    private final Duration limit;
     private final Map<String, String> settings;
     private ControllerProcess controller;
 
-    private ConvergenceBenchmark(ControllerHarness harness, int resources, int parallelism, Duration quayLatency,
-            Duration quiet, String javaOpts) {
+    private ConvergenceBenchmark(ControllerHarness harness, MirrorReadiness mirrors, SummaryTable summary, int resources,
+            int parallelism, Duration quayLatency, Duration quiet, String javaOpts) {
         this.harness = harness;
+        this.mirrors = mirrors;
+        this.summary = summary;
+        this.run = new SummaryTable.Run(resources, quayLatency.toMillis());
         this.resources = resources;
         this.parallelism = parallelism;
         this.quayLatency = quayLatency;
         this.quiet = quiet;
         this.javaOpts = javaOpts;
+        this.limit = Duration.ofMinutes(Math.max(30, resources / 100));
+        this.log = Path.of("target/benchmark/controller-" + resources + "-" + quayLatency.toMillis() + "ms.log");
         // the image's defaults but for the parallelism, and no periodic resync: scenario 3 is one
         this.settings = Map.of("orgmirror.queue.parallelism", String.valueOf(parallelism),
                 "orgmirror.watch.resync-period", "0");
@@ -70,26 +80,60 @@ public final class ConvergenceBenchmark {
 
     public static void main(String[] args) throws Exception {
         MOCK_SERVER_LOG.setLevel(Level.WARNING);
-        int resources = Integer.getInteger("benchmark.resources", 1000);
+        List<Integer> resourceCounts = integers(System.getProperty("benchmark.resources", "1000"));
+        List<Integer> quayLatencies = integers(System.getProperty("benchmark.quay-latency-ms", "0"));
         int parallelism = Integer.getInteger("benchmark.parallelism", 4);
         int edits = Integer.getInteger("benchmark.edits", 20);
         int warmup = Integer.getInteger("benchmark.warmup", 0);
-        Duration quayLatency = Duration.ofMillis(Integer.getInteger("benchmark.quay-latency-ms", 0));
         Duration quiet = Duration.ofMillis(Integer.getInteger("benchmark.quiet-ms", 1500));
         String javaOpts = System.getProperty("benchmark.java-opts", "-XX:MaxRAM=256m");
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run mvn -B package -DskipTests first");
         }
-        Files.createDirectories(LOG.getParent());
-        Files.deleteIfExists(LOG);
-        try (ControllerHarness harness = ControllerHarness.startWithTokenSecret()) {
-            new ConvergenceBenchmark(harness, resources, parallelism, quayLatency, quiet, javaOpts).run(warmup, edits);
+        Files.createDirectories(Path.of("target/benchmark"));
+        SummaryTable summary = new SummaryTable();
+        long start = System.nanoTime();
+        for (int resources : resourceCounts) {
+            for (int latency : quayLatencies) {
+                // fresh servers and a fresh controller for each combination: nothing carries over but the JIT of this JVM
+                try (ControllerHarness harness = ControllerHarness.startWithTokenSecret();
+                        MirrorReadiness mirrors = new MirrorReadiness(harness.kube().client())) {
+                    new ConvergenceBenchmark(harness, mirrors, summary, resources, parallelism,
+                            Duration.ofMillis(latency), quiet, javaOpts).run(warmup, edits);
+                } catch (RuntimeException e) {
+                    OUT.printf("%n   FAILED: %s%n", e.getMessage());
+                    summary.addFailure(new SummaryTable.Run(resources, latency), e.getMessage());
+                }
+            }
         }
+        summary.print(OUT, String.format("Summary (%s, %d cores, Java %s, parallelism %d, warm-up %d, JAVA_OPTS %s,"
+                + " commit %s), %.0f s in all", java.time.LocalDate.now(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), parallelism, warmup, javaOpts, commit(),
+                (System.nanoTime() - start) / 1e9));
         // the mock server's and the fake Quay's threads are not all daemons
         System.exit(0);
     }
 
-    void run(int warmup, int edits) throws InterruptedException {
+    private static List<Integer> integers(String commaSeparated) {
+        return java.util.Arrays.stream(commaSeparated.split(",")).map(String::trim).map(Integer::valueOf).toList();
+    }
+
+    /** The checked-out commit the figures belong to (with + when the work tree has changes), or "unknown". */
+    private static String commit() {
+        try {
+            Process git = new ProcessBuilder("git", "describe", "--always", "--dirty=+").redirectErrorStream(true).start();
+            String described = new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+            return git.waitFor() == 0 ? described : "unknown";
+        } catch (java.io.IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
+    void run(int warmup, int edits) throws InterruptedException, java.io.IOException {
+        Files.deleteIfExists(log);
         OUT.printf("%nquay-orgmirror-controller benchmark: %d mirrors, parallelism %d, Quay latency %d ms, %d cores,"
                 + " Java %s%ncontroller: java %s %s -jar %s%n", resources, parallelism, quayLatency.toMillis(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
@@ -115,8 +159,9 @@ public final class ConvergenceBenchmark {
     }
 
     private ControllerProcess startController() {
-        ControllerProcess started = ControllerProcess.start(JAR, javaOpts, harness.kube().url(), settings, LOG);
+        ControllerProcess started = ControllerProcess.start(JAR, javaOpts, harness.kube().url(), settings, log);
         OUT.printf("%n   process start to /observe/health/ready = 200: %.2f s%n", started.secondsToReady());
+        summary.addStart(run, controller == null ? "first start" : "restart", started.secondsToReady());
         return started;
     }
 
@@ -128,7 +173,7 @@ public final class ConvergenceBenchmark {
         for (int i = resources; i < resources + warmup; i++) {
             harness.create(manifest(i));
         }
-        awaitAll("every warm-up mirror Ready", () -> readyCount() == warmup);
+        awaitAll("every warm-up mirror Ready", () -> mirrors.ready() == warmup);
         deleteEveryMirror();
         awaitQuiet();
         OUT.printf("%n   warm-up: %d mirrors created and deleted%n", warmup);
@@ -147,8 +192,8 @@ public final class ConvergenceBenchmark {
         for (int i = 0; i < resources; i++) {
             harness.create(manifest(i));
         }
-        awaitAll("every mirror Ready", () -> readyCount() == resources);
-        report("1. create " + resources + " mirrors until all Ready", mark, 2);
+        awaitAll("every mirror Ready", () -> mirrors.ready() == resources);
+        report("1. create", "1. create " + resources + " mirrors until all Ready", mark, 2);
     }
 
     private void rotateSecret() {
@@ -157,7 +202,7 @@ public final class ConvergenceBenchmark {
         Mark mark = mark();
         harness.writeTokenSecret(newToken, Map.of());
         awaitAll("every mirror checked after the rotation", () -> quayCallsSince(mark) >= resources);
-        report("2. connection Secret rotated, until all " + resources + " checked with it", mark, 1);
+        report("2. rotate", "2. connection Secret rotated, until all " + resources + " checked with it", mark, 1);
     }
 
     private void restart() {
@@ -166,7 +211,7 @@ public final class ConvergenceBenchmark {
         Mark mark = mark(0);
         controller = startController();
         awaitAll("every mirror checked after the restart", () -> quayCallsSince(mark) >= resources);
-        report("3. restart (= one resync) over " + resources + " unchanged mirrors, JVM start included", mark, 1);
+        report("3. restart", "3. restart (= one resync) over " + resources + " unchanged mirrors, JVM start included", mark, 1);
     }
 
     private void editAll() {
@@ -175,21 +220,27 @@ public final class ConvergenceBenchmark {
         for (int i = 0; i < resources; i++) {
             harness.editSpec(name(i), "syncInterval", String.valueOf(seconds));
         }
-        awaitAll("every edit in Quay", () -> IntStream.range(0, resources).allMatch(i -> Long.valueOf(seconds)
-                .equals(harness.quay().mirrorConfig(organization(i)).orElseThrow().get("sync_interval"))));
-        report("4. spec of all " + resources + " mirrors edited, until Quay holds every new value", mark, 2);
+        // a value once in Quay stays: each poll goes on from the first mirror not confirmed yet
+        int[] confirmed = {0};
+        awaitAll("every edit in Quay", () -> {
+            while (confirmed[0] < resources && Long.valueOf(seconds).equals(harness.quay()
+                    .mirrorConfig(organization(confirmed[0])).orElseThrow().get("sync_interval"))) {
+                confirmed[0]++;
+            }
+            return confirmed[0] == resources;
+        });
+        report("4. edit all", "4. spec of all " + resources + " mirrors edited, until Quay holds every new value", mark, 2);
     }
 
     private void deleteAll() {
         Mark mark = mark();
         deleteEveryMirror();
-        report("5. all " + resources + " mirrors deleted, until none is left", mark, 1);
+        report("5. delete all", "5. all " + resources + " mirrors deleted, until none is left", mark, 1);
     }
 
     private void deleteEveryMirror() {
         MirrorResource.api(harness.kube().client()).inNamespace(ControllerHarness.NAMESPACE).delete();
-        awaitAll("every mirror gone", () -> MirrorResource.api(harness.kube().client())
-                .inNamespace(ControllerHarness.NAMESPACE).list().getItems().isEmpty());
+        awaitAll("every mirror gone", () -> mirrors.present() == 0);
     }
 
     private void editLatency(int edits) throws InterruptedException {
@@ -203,7 +254,7 @@ public final class ConvergenceBenchmark {
             while (!Long.valueOf(seconds).equals(harness.quay().mirrorConfig(organization(0)).orElseThrow()
                     .get("sync_interval"))) {
                 Thread.sleep(1);
-                if (System.nanoTime() - start > LIMIT.toNanos()) {
+                if (System.nanoTime() - start > limit.toNanos()) {
                     throw new IllegalStateException("edit " + i + " never reached Quay");
                 }
             }
@@ -214,43 +265,43 @@ public final class ConvergenceBenchmark {
         OUT.printf("%n   spec edit until Quay holds the new value, %d edits of one idle mirror:"
                 + " p50 %.1f ms   p90 %.1f ms   max %.1f ms%n", edits, percentile(micros, 50) / 1000.0,
                 percentile(micros, 90) / 1000.0, micros.get(micros.size() - 1) / 1000.0);
+        summary.addEditLatency(run, edits, percentile(micros, 50) / 1000.0, percentile(micros, 90) / 1000.0);
     }
 
     /**
      * Wall time until the scenario's condition held; the counts once the controller has been quiet, so that
      * what a scenario's last passes still do is charged to it.
      */
-    private void report(String title, Mark mark, int fewestQuayCallsPerMirror) {
+    private void report(String scenario, String title, Mark mark, int fewestQuayCallsPerMirror) {
         double seconds = (System.nanoTime() - mark.nanos()) / 1e9;
         awaitQuiet();
         List<RecordedCall> allQuayCalls = harness.quay().calls();
         List<RecordedCall> quayCalls = allQuayCalls.subList(mark.quayCalls(), allQuayCalls.size());
         List<String> allApiRequests = controllerRequests();
         List<String> apiRequests = allApiRequests.subList(mark.apiRequests(), allApiRequests.size());
-        double floor = resources * fewestQuayCallsPerMirror * quayLatency.toMillis() / 1000.0 / parallelism;
+        ScenarioFigures figures = new ScenarioFigures(scenario, seconds,
+                resources * fewestQuayCallsPerMirror * quayLatency.toMillis() / 1000.0 / parallelism,
+                (controller.cpuSeconds() - mark.cpuSeconds()) * 1000 / resources,
+                (harnessCpuSeconds() - mark.harnessCpuSeconds()) * 1000 / resources,
+                quayCalls.stream().collect(Collectors.groupingBy(call -> call.method() + " " + shape(call.path()),
+                        TreeMap::new, Collectors.counting())),
+                apiRequests.stream().filter(request -> request.startsWith("GET "))
+                        .collect(Collectors.groupingBy(ConvergenceBenchmark::apiReadKind, TreeMap::new, Collectors.counting())),
+                apiRequests.stream().filter(request -> !request.startsWith("GET "))
+                        .collect(Collectors.groupingBy(ConvergenceBenchmark::apiWriteKind, TreeMap::new, Collectors.counting())),
+                controller.peakRssMiB(), resources);
+        summary.add(run, figures);
         OUT.printf("%n%s%n", title);
-        OUT.printf("   wall %.2f s   %.0f mirrors/s   floor (%d call(s) x %d ms x N / %d) %s%n", seconds,
-                resources / seconds, fewestQuayCallsPerMirror, quayLatency.toMillis(), parallelism,
-                floor == 0 ? "0 s" : String.format("%.2f s, ratio %.2fx", floor, seconds / floor));
-        OUT.printf("   controller CPU per mirror: %.2f ms   peak RSS (VmHWM): %.0f MiB%n",
-                (controller.cpuSeconds() - mark.cpuSeconds()) * 1000 / resources, controller.peakRssMiB());
+        OUT.printf("   wall %s   %.0f mirrors/s   ratio to the floor (%d call(s) x %d ms x N / %d): %s%n", figures.wall(),
+                resources / seconds, fewestQuayCallsPerMirror, quayLatency.toMillis(), parallelism, figures.ratio());
+        OUT.printf("   controller CPU per mirror: %.2f ms   peak RSS (VmHWM): %.0f MiB%n", figures.controllerCpuMs(),
+                figures.peakRssMiB());
+        OUT.printf("   harness CPU per mirror:    %.2f ms (this JVM: API server, fake Quay, the benchmark's requests)%n",
+                figures.harnessCpuMs());
         OUT.printf("   Quay calls per mirror:     %.2f (%s)%n", quayCalls.size() / (double) resources,
-                perResource(quayCalls.stream().collect(Collectors.groupingBy(
-                        call -> call.method() + " " + shape(call.path()), TreeMap::new, Collectors.counting()))));
-        OUT.printf("   API reads per mirror:      %s%n", perResource(apiRequests.stream()
-                .filter(request -> request.startsWith("GET "))
-                .collect(Collectors.groupingBy(ConvergenceBenchmark::apiReadKind, TreeMap::new, Collectors.counting()))));
-        OUT.printf("   API writes per mirror:     %s%n", perResource(apiRequests.stream()
-                .filter(request -> !request.startsWith("GET "))
-                .collect(Collectors.groupingBy(ConvergenceBenchmark::apiWriteKind, TreeMap::new, Collectors.counting()))));
-    }
-
-    private String perResource(Map<String, Long> counts) {
-        if (counts.isEmpty()) {
-            return "none";
-        }
-        return counts.entrySet().stream().map(entry -> String.format("%s %.2f", entry.getKey(),
-                entry.getValue() / (double) resources)).collect(Collectors.joining(", "));
+                figures.perMirror(figures.quayCalls()));
+        OUT.printf("   API reads per mirror:      %s%n", figures.perMirror(figures.apiReads()));
+        OUT.printf("   API writes per mirror:     %s%n", figures.perMirror(figures.apiWrites()));
     }
 
     /** A Quay path with the organization left out, so calls group by endpoint. */
@@ -286,32 +337,37 @@ public final class ConvergenceBenchmark {
     }
 
     private Mark mark(double controllerCpuSeconds) {
-        return new Mark(System.nanoTime(), harness.quay().calls().size(), controllerRequests().size(),
-                controllerCpuSeconds);
+        return new Mark(System.nanoTime(), harness.quay().callCount(), controllerRequestCount(),
+                controllerCpuSeconds, harnessCpuSeconds());
+    }
+
+    /** This JVM's own CPU time: what the API server, the fake Quay and the polling cost, never the controller's. */
+    private static double harnessCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     private long quayCallsSince(Mark mark) {
-        return harness.quay().calls().size() - mark.quayCalls();
+        return harness.quay().callCount() - mark.quayCalls();
     }
 
     private List<String> controllerRequests() {
         return harness.kube().requestsFrom(ControllerHarness.CONTROLLER_USER_AGENT);
     }
 
-    private long readyCount() {
-        return MirrorResource.api(harness.kube().client()).inNamespace(ControllerHarness.NAMESPACE).list().getItems()
-                .stream().filter(ControllerHarness::isReady).count();
+    private int controllerRequestCount() {
+        return harness.kube().requestCountFrom(ControllerHarness.CONTROLLER_USER_AGENT);
     }
 
     /** Until neither a Quay call nor an API request of the controller came in for the quiet period. */
     private void awaitQuiet() {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
+        long deadline = System.nanoTime() + limit.toNanos();
         int calls = -1;
         int requests = -1;
         long since = System.nanoTime();
         while (System.nanoTime() - since < quiet.toNanos()) {
-            int nowCalls = harness.quay().calls().size();
-            int nowRequests = controllerRequests().size();
+            int nowCalls = harness.quay().callCount();
+            int nowRequests = controllerRequestCount();
             if (nowCalls != calls || nowRequests != requests) {
                 calls = nowCalls;
                 requests = nowRequests;
@@ -325,11 +381,14 @@ public final class ConvergenceBenchmark {
     }
 
     private void awaitAll(String what, BooleanSupplier done) {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
+        long deadline = System.nanoTime() + limit.toNanos();
         while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline || !controller.isAlive()) {
-                throw new IllegalStateException("Not reached within " + LIMIT + " (or the controller exited): "
-                        + what);
+            if (!controller.isAlive()) {
+                throw new IllegalStateException("the controller exited (see " + log + ") before " + what + " ("
+                        + mirrors.ready() + " of " + mirrors.present() + " mirrors Ready)");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not reached within " + limit + ": " + what);
             }
             sleep(100);
         }
@@ -376,6 +435,6 @@ public final class ConvergenceBenchmark {
     }
 
     /** Where the counters stood when a scenario started. */
-    private record Mark(long nanos, int quayCalls, int apiRequests, double cpuSeconds) {
+    private record Mark(long nanos, int quayCalls, int apiRequests, double cpuSeconds, double harnessCpuSeconds) {
     }
 }

@@ -206,6 +206,11 @@ public final class FakeQuay implements AutoCloseable {
         return recorder.calls();
     }
 
+    /** How many requests came in so far: {@code calls().size()}, without the copy. */
+    public int callCount() {
+        return recorder.count();
+    }
+
     /** The recorded calls with this method and path (path without query). */
     public List<RecordedCall> calls(String method, String path) {
         return recorder.calls().stream().filter(c -> c.method().equals(method) && c.path().equals(path)).toList();

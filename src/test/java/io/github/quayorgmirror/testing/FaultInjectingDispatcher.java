@@ -6,6 +6,8 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +32,8 @@ final class FaultInjectingDispatcher extends Dispatcher {
     private final Map<String, AtomicInteger> openWatches = new ConcurrentHashMap<>();
     private final Map<String, HeldWatchEvents> heldEvents = new ConcurrentHashMap<>();
     private final Map<String, List<String>> journal = new ConcurrentHashMap<>();
-    private final List<String[]> requests = new CopyOnWriteArrayList<>();
+    /** Per User-Agent; not copy-on-write: a benchmark records hundreds of thousands of requests. */
+    private final Map<String, List<String>> requestsByAgent = new ConcurrentHashMap<>();
 
     FaultInjectingDispatcher(Dispatcher delegate) {
         this.delegate = delegate;
@@ -38,7 +41,8 @@ final class FaultInjectingDispatcher extends Dispatcher {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
-        requests.add(new String[] {String.valueOf(request.getHeader("User-Agent")), request.getMethod(), request.getPath()});
+        requestsByAgent.computeIfAbsent(String.valueOf(request.getHeader("User-Agent")),
+                agent -> Collections.synchronizedList(new ArrayList<>())).add(request.getMethod() + " " + request.getPath());
         String path = request.getPath().split("\\?", 2)[0];
         boolean watch = request.getPath().contains("watch=true");
         Integer refusal = refusedPaths.containsKey(path) ? refusedPaths.get(path)
@@ -127,8 +131,15 @@ final class FaultInjectingDispatcher extends Dispatcher {
 
     /** Every request sent by a client with this User-Agent, as {@code METHOD path?query}, in order. */
     List<String> requestsFrom(String userAgent) {
-        return requests.stream().filter(request -> userAgent.equals(request[0]))
-                .map(request -> request[1] + " " + request[2]).toList();
+        List<String> requests = requestsByAgent.getOrDefault(userAgent, List.of());
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
+    }
+
+    /** How many requests a client with this User-Agent sent so far. */
+    int requestCountFrom(String userAgent) {
+        return requestsByAgent.getOrDefault(userAgent, List.of()).size();
     }
 
     private void record(String path, String entry) {

@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -60,8 +59,7 @@ public final class MockKubernetes implements AutoCloseable {
 
     private MockKubernetes(int requestedPort) {
         port = requestedPort == 0 ? freePort() : requestedPort;
-        strict = new StrictApiServer(new KubernetesMixedDispatcher(expectations), CrdModel.read(CRD_FILE),
-                "127.0.0.1:" + port);
+        strict = new StrictApiServer(expectations, CrdModel.read(CRD_FILE), "127.0.0.1:" + port);
         dispatcher = new FaultInjectingDispatcher(strict);
         server = startServer(port);
         client = server.createClient();
@@ -155,6 +153,11 @@ public final class MockKubernetes implements AutoCloseable {
     /** Every request sent by a client with this User-Agent, as {@code METHOD path?query}, in order. */
     public List<String> requestsFrom(String userAgent) {
         return dispatcher.requestsFrom(userAgent);
+    }
+
+    /** How many requests a client with this User-Agent sent so far: {@code requestsFrom(userAgent).size()}, without the copy. */
+    public int requestCountFrom(String userAgent) {
+        return dispatcher.requestCountFrom(userAgent);
     }
 
     /** A new client to this server that announces itself with the given User-Agent (close it yourself). */

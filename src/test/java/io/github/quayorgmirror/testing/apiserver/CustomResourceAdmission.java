@@ -29,7 +29,8 @@ final class CustomResourceAdmission {
         this.schema = new StructuralSchema(crd.schema());
     }
 
-    MockResponse handle(RecordedRequest request, ResourcePath target) {
+    /** {@code stored}: the object as it is now, read by the caller (null when there is none, or for a create). */
+    MockResponse handle(RecordedRequest request, ResourcePath target, JsonNode stored) {
         JsonNode body = Store.parse(request.getUtf8Body());
         if ("POST".equals(request.getMethod()) && target.name() == null) {
             if (!body.isObject()) {
@@ -44,7 +45,6 @@ final class CustomResourceAdmission {
             admitted.accept(created);
             return store.send(HttpMethod.POST, request.getPath(), created);
         }
-        JsonNode stored = store.get(target.item());
         if (stored == null) {
             return ApiStatus.failure(404, "NotFound", crd.qualifiedResource() + " \"" + target.name() + "\" not found");
         }

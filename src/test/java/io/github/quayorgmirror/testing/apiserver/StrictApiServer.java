@@ -1,13 +1,14 @@
 package io.github.quayorgmirror.testing.apiserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
-import java.util.function.LongSupplier;
 
 /**
  * Puts a Kubernetes API server's behaviour in front of fabric8's CRUD mock, which stores objects but neither
@@ -26,13 +27,14 @@ public final class StrictApiServer extends Dispatcher {
     private final ReadViews views;
     private final SnapshotWatches watches;
 
-    public StrictApiServer(KubernetesMixedDispatcher crud, CrdModel crd, String serverAddress) {
+    /** {@code expectations}: the mock server's scripted answers, which win over the CRUD store. */
+    public StrictApiServer(Map<ServerRequest, Queue<ServerResponse>> expectations, CrdModel crd, String serverAddress) {
         this.crd = crd;
-        this.store = new Store(crud);
+        this.store = new Store(expectations);
         this.discovery = new Discovery(crd, serverAddress);
         this.admission = new CustomResourceAdmission(crd, store);
         this.views = new ReadViews(crd, store);
-        this.watches = new SnapshotWatches(store, resourceVersions(crud));
+        this.watches = new SnapshotWatches(store, store::nextResourceVersion);
     }
 
     @Override
@@ -68,8 +70,9 @@ public final class StrictApiServer extends Dispatcher {
         }
         JsonNode before = !get && target.name() != null ? store.get(target.item()) : null;
         MockResponse response = target.isOf(crd) && WRITES.contains(request.getMethod())
-                ? admission.handle(request, target) : store.dispatch(request);
-        if (before != null) {
+                ? admission.handle(request, target, before) : store.dispatch(request);
+        // only a DELETE, or a write to an object marked for deletion (its last finalizer removed), deletes
+        if (before != null && ("DELETE".equals(request.getMethod()) || before.path("metadata").hasNonNull("deletionTimestamp"))) {
             watches.noteIfDeleted(target, before);
         }
         return get ? table(request, target, response) : response;
@@ -96,20 +99,5 @@ public final class StrictApiServer extends Dispatcher {
             return response;
         }
         return Store.json(200, views.table(target, Store.body(response)));
-    }
-
-    /**
-     * The mock's own resourceVersion counter, so a tombstone's version orders with the stored objects'. The
-     * mixed dispatcher does not expose its CRUD dispatcher, hence the reflection.
-     */
-    private static LongSupplier resourceVersions(KubernetesMixedDispatcher crud) {
-        try {
-            java.lang.reflect.Field field = KubernetesMixedDispatcher.class.getDeclaredField("kubernetesCrudDispatcher");
-            field.setAccessible(true);
-            KubernetesCrudDispatcher dispatcher = (KubernetesCrudDispatcher) field.get(crud);
-            return dispatcher::requestResourceVersion;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("fabric8's mock changed: no CRUD dispatcher to number tombstones with", e);
-        }
     }
 }
