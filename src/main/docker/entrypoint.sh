@@ -5,7 +5,7 @@ set -e
 # Sized for a 256 MiB container (docs/benchmark.md, Memory): half of the memory limit at most for the heap, the
 # rest for metaspace (~55 MiB of Camel, fabric8, Jackson and Vert.x classes), compiled code (~30 MiB), the JIT's
 # own working memory, thread stacks. SerialGC: one or two cores and a small heap, where G1's own structures and
-# its eager heap growth cost more than they save; the free ratios keep the heap near its live set (~40 MiB at
+# its eager heap growth cost more than they save; the free ratios keep the heap near its live set (~38 MiB at
 # 1,000 mirrors) instead of growing it to the maximum. TrimNativeHeapInterval (Java 17.0.9+) gives the memory
 # the JIT compiler freed back to the system every 5 s. C2 stays (no TieredStopAtLevel=1): C1 only saved
 # ~45 MiB of peak but cost 35 % more CPU per reconcile.
