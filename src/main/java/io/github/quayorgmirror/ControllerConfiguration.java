@@ -2,6 +2,7 @@ package io.github.quayorgmirror;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
 import io.github.quayorgmirror.informer.InformerCache;
 import io.github.quayorgmirror.leader.LeaderElection;
 import io.github.quayorgmirror.leader.LeadershipFence;
@@ -42,6 +43,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -75,9 +77,13 @@ public class ControllerConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
+        SharedVertx vertx = new SharedVertx();
+        context.addLifecycleStrategy(vertx);
+        registry.bind("vertx", Vertx.class, vertx.vertx());
         KubernetesClient client = registry.findSingleByType(KubernetesClient.class);
         if (client == null) {
-            KubernetesClient built = new KubernetesClientBuilder().build();
+            KubernetesClient built = new KubernetesClientBuilder()
+                    .withHttpClientFactory(new VertxHttpClientFactory(vertx.vertx())).build();
             registry.bind("kubernetesClient", KubernetesClient.class, built);
             // added first, so stopped last: the leader election can still release its Lease with it
             context.addService(new ServiceSupport() {
