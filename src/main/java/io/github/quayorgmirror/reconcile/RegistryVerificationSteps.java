@@ -33,13 +33,21 @@ public class RegistryVerificationSteps {
         ReconcileOutcome outcome = ResourceSteps.outcome(exchange);
         if (success) {
             outcome.registryVerified("True", ConditionReason.Verified, "Quay reached the source registry: " + quaySays);
-            outcome.note(Note.normal(ConditionReason.RegistryVerified, "Quay reached the source registry: " + quaySays));
+            // the condition says it; an Event only marks the recovery from a failed verification (one write less per create)
+            if (failedBefore(exchange)) {
+                outcome.note(Note.normal(ConditionReason.RegistryVerified, "Quay reached the source registry: " + quaySays));
+            }
         } else {
             String message = "Quay could not reach the source registry with this configuration: " + quaySays
                     + ". The configuration is applied; check spec.externalRegistryUrl and the registry credentials";
             outcome.registryVerified("False", ConditionReason.VerificationFailed, message);
             outcome.note(Note.warning(ConditionReason.RegistryVerificationFailed, message));
         }
+    }
+
+    private static boolean failedBefore(Exchange exchange) {
+        Condition last = OrganizationMirrorStatus.of(ResourceSteps.resource(exchange)).condition(Condition.REGISTRY_VERIFIED);
+        return last != null && "False".equals(last.status());
     }
 
     /** Quay could not be asked (unavailable, refused): the configuration stays applied, the result unknown. */

@@ -50,6 +50,9 @@ class RegistryVerificationIT extends HarnessTestBase {
         assertThat(verified.message()).contains("Connection successful");
         assertThat(harness.quay().calls("POST", VERIFY_PATH)).hasSize(2);
         assertThat(harness.condition(SAMPLE, Condition.READY).status()).isEqualTo("True");
+        // the recovery is an Event; a first verification that succeeds is only the condition (next test)
+        await().atMost(Duration.ofSeconds(10)).until(() -> harness.events("Normal", SAMPLE).stream()
+                .anyMatch(event -> event.startsWith("RegistryVerified: ") && event.contains("Connection successful")));
     }
 
     @Test
@@ -63,5 +66,7 @@ class RegistryVerificationIT extends HarnessTestBase {
         Condition verified = harness.awaitCondition(SAMPLE, Condition.REGISTRY_VERIFIED, "True", "Verified");
         assertThat(verified.message()).contains("Quay reached the source registry");
         assertThat(harness.quay().calls("POST", VERIFY_PATH)).filteredOn(call -> call.status() == 200).hasSize(1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> harness.events("Normal", SAMPLE)
+                .stream().noneMatch(event -> event.startsWith("RegistryVerified: ")));
     }
 }
