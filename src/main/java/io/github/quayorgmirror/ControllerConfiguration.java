@@ -102,6 +102,7 @@ public class ControllerConfiguration implements CamelConfiguration {
         LeadershipFence fence = leaderElection.fence();
         registry.bind("leadershipFence", fence);
         OwnWrites ownWrites = new OwnWrites();
+        registry.bind("ownWrites", ownWrites);
         Finalizers finalizers = new Finalizers(client, ownWrites, fence);
         ReferencedSecretCache secrets = referencedSecrets(context, client);
         SecretReferences secretReferences = new SecretReferences(mirrors, secrets);

@@ -63,6 +63,19 @@ public class OwnWrites {
         return cached;
     }
 
+    /**
+     * The informer delivered this state of a resource. Once it is none of the versions our write replaced, the
+     * cache has caught up and the record (a whole copy of the resource) goes: without this, every written resource
+     * that is not reconciled again would keep its copy, doubling the memory held per mirror.
+     */
+    public void cacheShows(GenericKubernetesResource cached) {
+        if (cached == null || cached.getMetadata() == null) {
+            return;
+        }
+        byKey.computeIfPresent(MirrorResource.key(cached),
+                (key, written) -> written.replacedVersions().contains(resourceVersion(cached)) ? written : null);
+    }
+
     /** How many resources are ahead of the cache right now (for tests and diagnostics). */
     public int size() {
         return byKey.size();

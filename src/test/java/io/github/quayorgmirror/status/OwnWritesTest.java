@@ -88,4 +88,17 @@ class OwnWritesTest {
     private static String note(GenericKubernetesResource resource) {
         return ((Map<String, Object>) resource.getAdditionalProperties().get("spec")).get("note").toString();
     }
+
+    @Test
+    void theCacheCatchingUpWithOurWriteEndsTheRecordWithoutAPass() {
+        ownWrites.wrote(version("8", "written"), version("7", "before"));
+
+        ownWrites.cacheShows(version("7", "before"));
+        assertThat(ownWrites.size()).as("an event of a replaced version: still ahead of the cache").isEqualTo(1);
+
+        ownWrites.cacheShows(version("8", "echo"));
+        assertThat(ownWrites.size()).isZero();
+        GenericKubernetesResource cached = version("8", "echo");
+        assertThat(ownWrites.freshest(KEY, cached)).isSameAs(cached);
+    }
 }
