@@ -141,6 +141,11 @@ final class ControllerProcess implements AutoCloseable {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
     }
 
+    /** The CPU time of each of the process's live threads so far. */
+    ThreadCpu threadCpu() {
+        return ThreadCpu.read(process.pid());
+    }
+
     /** The peak resident set size so far (VmHWM), in MiB. */
     double peakRssMiB() {
         return ControllerHarness.read(Path.of("/proc", String.valueOf(process.pid()), "status")).lines()
