@@ -36,6 +36,7 @@ import java.util.stream.Collectors;
  * API request) for {@code benchmark.quiet-ms}, so that late echoes of a scenario are charged to it.
  * {@code benchmark.resources} and {@code benchmark.quay-latency-ms} take comma-separated lists: every combination
  * runs with fresh servers and a fresh controller process, and one Markdown table of all of them ends the output.
+ * Quay is https with a verified certificate unless {@code -Dbenchmark.quay-scheme=http}.
  * {@code mvn -B -q package -DskipTests && mvn -B -q test-compile exec:java@benchmark -Dbenchmark.resources=1000,10000
  * -Dbenchmark.parallelism=4 -Dbenchmark.quay-latency-ms=0,20 -Dbenchmark.java-opts=-XX:MaxRAM=256m}
  */

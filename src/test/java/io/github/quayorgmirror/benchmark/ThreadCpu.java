@@ -32,12 +32,9 @@ record ThreadCpu(Map<Long, Sample> threads) {
         try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
             tasks.forEach(task -> {
                 try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    // the name (field 2) may hold spaces: count the fields after its closing parenthesis
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = cpuTicks(Files.readString(task.resolve("stat")));
                     String name = Files.readString(task.resolve("comm")).strip();
-                    threads.put(Long.valueOf(task.getFileName().toString()),
-                            new Sample(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12])));
+                    threads.put(Long.valueOf(task.getFileName().toString()), new Sample(name, ticks));
                 } catch (IOException threadEnded) {
                     // it ended between the listing and the read: its time is lost, as for any ended thread
                 }
@@ -46,6 +43,13 @@ record ThreadCpu(Map<Long, Sample> threads) {
             throw new UncheckedIOException(e);
         }
         return new ThreadCpu(threads);
+    }
+
+    /** User plus system ticks of a process's or a thread's stat file (utime and stime, fields 14 and 15). */
+    static long cpuTicks(String stat) {
+        // the name (field 2) may hold spaces: count the fields after its closing parenthesis
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** The milliseconds of CPU by group that the threads alive now used since {@code earlier}. */
