@@ -135,10 +135,13 @@ final class ControllerProcess implements AutoCloseable {
 
     /** User plus system CPU time the process has used so far, in seconds. */
     double cpuSeconds() {
-        String stat = ControllerHarness.read(Path.of("/proc", String.valueOf(process.pid()), "stat"));
-        // the command name (field 2) may hold spaces: count the fields after its closing parenthesis
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+        return ThreadCpu.cpuTicks(ControllerHarness.read(Path.of("/proc", String.valueOf(process.pid()), "stat")))
+                / TICKS_PER_SECOND;
+    }
+
+    /** The CPU time of each of the process's live threads so far. */
+    ThreadCpu threadCpu() {
+        return ThreadCpu.read(process.pid());
     }
 
     /** The peak resident set size so far (VmHWM), in MiB. */

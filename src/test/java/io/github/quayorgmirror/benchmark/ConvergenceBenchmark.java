@@ -1,5 +1,6 @@
 package io.github.quayorgmirror.benchmark;
 
+import io.github.quayorgmirror.fakequay.FakeQuay;
 import io.github.quayorgmirror.fakequay.FaultSpec;
 import io.github.quayorgmirror.fakequay.RecordedCall;
 import io.github.quayorgmirror.resource.MirrorResource;
@@ -35,6 +36,7 @@ import java.util.stream.Collectors;
  * API request) for {@code benchmark.quiet-ms}, so that late echoes of a scenario are charged to it.
  * {@code benchmark.resources} and {@code benchmark.quay-latency-ms} take comma-separated lists: every combination
  * runs with fresh servers and a fresh controller process, and one Markdown table of all of them ends the output.
+ * Quay is https with a verified certificate unless {@code -Dbenchmark.quay-scheme=http}.
  * {@code mvn -B -q package -DskipTests && mvn -B -q test-compile exec:java@benchmark -Dbenchmark.resources=1000,10000
  * -Dbenchmark.parallelism=4 -Dbenchmark.quay-latency-ms=0,20 -Dbenchmark.java-opts=-XX:MaxRAM=256m}
  */
@@ -61,7 +63,7 @@ public final class ConvergenceBenchmark {
     private ControllerProcess controller;
 
     private ConvergenceBenchmark(ControllerHarness harness, MirrorReadiness mirrors, SummaryTable summary, int resources,
-            int parallelism, Duration quayLatency, Duration quiet, String javaOpts) {
+            int parallelism, Duration quayLatency, Duration quiet, String javaOpts, Map<String, String> trustStore) {
         this.harness = harness;
         this.mirrors = mirrors;
         this.summary = summary;
@@ -74,8 +76,9 @@ public final class ConvergenceBenchmark {
         this.limit = Duration.ofMinutes(Math.max(30, resources / 100));
         this.log = Path.of("target/benchmark/controller-" + resources + "-" + quayLatency.toMillis() + "ms.log");
         // the image's defaults but for the parallelism, and no periodic resync: scenario 3 is one
-        this.settings = Map.of("orgmirror.queue.parallelism", String.valueOf(parallelism),
-                "orgmirror.watch.resync-period", "0");
+        this.settings = new TreeMap<>(trustStore);
+        settings.put("orgmirror.queue.parallelism", String.valueOf(parallelism));
+        settings.put("orgmirror.watch.resync-period", "0");
     }
 
     public static void main(String[] args) throws Exception {
@@ -87,19 +90,24 @@ public final class ConvergenceBenchmark {
         int warmup = Integer.getInteger("benchmark.warmup", 0);
         Duration quiet = Duration.ofMillis(Integer.getInteger("benchmark.quiet-ms", 1500));
         String javaOpts = System.getProperty("benchmark.java-opts", "-XX:MaxRAM=256m");
+        // Quay over verified TLS, as in production; http only to compare with the runs before (one Warning per mirror)
+        boolean https = !"http".equals(System.getProperty("benchmark.quay-scheme", "https"));
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run mvn -B package -DskipTests first");
         }
         Files.createDirectories(Path.of("target/benchmark"));
+        Map<String, String> trustStore = https ? QuayTrustStore.write(Path.of("target/benchmark/fakequay-truststore.p12"))
+                : Map.of();
         SummaryTable summary = new SummaryTable();
         long start = System.nanoTime();
         for (int resources : resourceCounts) {
             for (int latency : quayLatencies) {
                 // fresh servers and a fresh controller for each combination: nothing carries over but the JIT of this JVM
-                try (ControllerHarness harness = ControllerHarness.startWithTokenSecret();
+                try (ControllerHarness harness = ControllerHarness.startWithTokenSecret(
+                        https ? FakeQuay.startHttps() : FakeQuay.startHttp());
                         MirrorReadiness mirrors = new MirrorReadiness(harness.kube().client())) {
                     new ConvergenceBenchmark(harness, mirrors, summary, resources, parallelism,
-                            Duration.ofMillis(latency), quiet, javaOpts).run(warmup, edits);
+                            Duration.ofMillis(latency), quiet, javaOpts, trustStore).run(warmup, edits);
                 } catch (RuntimeException e) {
                     OUT.printf("%n   FAILED: %s%n", e.getMessage());
                     summary.addFailure(new SummaryTable.Run(resources, latency), e.getMessage());
@@ -107,8 +115,9 @@ public final class ConvergenceBenchmark {
             }
         }
         summary.print(OUT, String.format("Summary (%s, %d cores, Java %s, parallelism %d, warm-up %d, JAVA_OPTS %s,"
-                + " commit %s), %.0f s in all", java.time.LocalDate.now(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), parallelism, warmup, javaOpts, commit(),
+                + " Quay over %s, commit %s), %.0f s in all", java.time.LocalDate.now(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), parallelism, warmup,
+                javaOpts, https ? "https (validateCerts)" : "http", commit(),
                 (System.nanoTime() - start) / 1e9));
         // the mock server's and the fake Quay's threads are not all daemons
         System.exit(0);
@@ -194,21 +203,39 @@ public final class ConvergenceBenchmark {
         }
         awaitAll("every mirror Ready", () -> mirrors.ready() == resources);
         report("1. create", "1. create " + resources + " mirrors until all Ready", mark, 2);
+        OUT.printf("   Events so far by reason:   %s%n", eventReasons());
     }
 
     private void rotateSecret() {
         String newToken = harness.quay().addToken(ControllerHarness.USER, "org:admin");
         harness.quay().expireToken(harness.token());
         Mark mark = mark();
-        harness.writeTokenSecret(newToken, Map.of());
+        writeTokenSecret(newToken);
         awaitAll("every mirror checked after the rotation", () -> quayCallsSince(mark) >= resources);
         report("2. rotate", "2. connection Secret rotated, until all " + resources + " checked with it", mark, 1);
+    }
+
+    /** The rotated Secret keeps what the first one held but the token: the https host, {@code validateCerts}. */
+    private void writeTokenSecret(String token) {
+        Map<String, String> values = new TreeMap<>(harness.kube().client().secrets()
+                .inNamespace(ControllerHarness.NAMESPACE).withName(ControllerHarness.SECRET).get().getData());
+        values.replaceAll((key, base64) -> new String(java.util.Base64.getDecoder().decode(base64),
+                java.nio.charset.StandardCharsets.UTF_8));
+        values.put("token", token);
+        harness.kube().createSecret(ControllerHarness.NAMESPACE, ControllerHarness.SECRET, values);
+    }
+
+    /** How many Events (events.k8s.io) the controller wrote, by reason: CleartextConnection only over http. */
+    private String eventReasons() {
+        return harness.kube().client().events().v1().events().inNamespace(ControllerHarness.NAMESPACE).list().getItems()
+                .stream().collect(Collectors.groupingBy(event -> event.getReason(), TreeMap::new, Collectors.counting()))
+                .toString();
     }
 
     private void restart() {
         controller.close();
         // the new process's CPU time counts from zero: its start-up is charged to the scenario
-        Mark mark = mark(0);
+        Mark mark = mark(0, ThreadCpu.NONE);
         controller = startController();
         awaitAll("every mirror checked after the restart", () -> quayCallsSince(mark) >= resources);
         report("3. restart", "3. restart (= one resync) over " + resources + " unchanged mirrors, JVM start included", mark, 1);
@@ -282,6 +309,7 @@ public final class ConvergenceBenchmark {
         ScenarioFigures figures = new ScenarioFigures(scenario, seconds,
                 resources * fewestQuayCallsPerMirror * quayLatency.toMillis() / 1000.0 / parallelism,
                 (controller.cpuSeconds() - mark.cpuSeconds()) * 1000 / resources,
+                perMirror(controller.threadCpu().millisByGroupSince(mark.threadCpu())),
                 (harnessCpuSeconds() - mark.harnessCpuSeconds()) * 1000 / resources,
                 quayCalls.stream().collect(Collectors.groupingBy(call -> call.method() + " " + shape(call.path()),
                         TreeMap::new, Collectors.counting())),
@@ -296,6 +324,7 @@ public final class ConvergenceBenchmark {
                 resources / seconds, fewestQuayCallsPerMirror, quayLatency.toMillis(), parallelism, figures.ratio());
         OUT.printf("   controller CPU per mirror: %.2f ms   peak RSS (VmHWM): %.0f MiB%n", figures.controllerCpuMs(),
                 figures.peakRssMiB());
+        OUT.printf("   by thread group (ms):      %s%n", figures.cpuSplit());
         OUT.printf("   harness CPU per mirror:    %.2f ms (this JVM: API server, fake Quay, the benchmark's requests)%n",
                 figures.harnessCpuMs());
         OUT.printf("   Quay calls per mirror:     %.2f (%s)%n", quayCalls.size() / (double) resources,
@@ -333,12 +362,18 @@ public final class ConvergenceBenchmark {
     }
 
     private Mark mark() {
-        return mark(controller.cpuSeconds());
+        return mark(controller.cpuSeconds(), controller.threadCpu());
     }
 
-    private Mark mark(double controllerCpuSeconds) {
+    private Mark mark(double controllerCpuSeconds, ThreadCpu controllerThreads) {
         return new Mark(System.nanoTime(), harness.quay().callCount(), controllerRequestCount(),
-                controllerCpuSeconds, harnessCpuSeconds());
+                controllerCpuSeconds, controllerThreads, harnessCpuSeconds());
+    }
+
+    private Map<String, Double> perMirror(Map<String, Double> millis) {
+        Map<String, Double> perMirror = new java.util.LinkedHashMap<>(millis);
+        perMirror.replaceAll((group, total) -> total / resources);
+        return perMirror;
     }
 
     /** This JVM's own CPU time: what the API server, the fake Quay and the polling cost, never the controller's. */
@@ -435,6 +470,7 @@ public final class ConvergenceBenchmark {
     }
 
     /** Where the counters stood when a scenario started. */
-    private record Mark(long nanos, int quayCalls, int apiRequests, double cpuSeconds, double harnessCpuSeconds) {
+    private record Mark(long nanos, int quayCalls, int apiRequests, double cpuSeconds, ThreadCpu threadCpu,
+            double harnessCpuSeconds) {
     }
 }

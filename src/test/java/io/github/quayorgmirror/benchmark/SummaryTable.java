@@ -11,13 +11,15 @@ import java.util.List;
 final class SummaryTable {
 
     private static final String HEADER = "| N | Quay | scenario | wall | ratio to floor | controller CPU / mirror"
+            + " | by thread group, ms / mirror"
             + " | Quay calls / mirror | API reads / mirror | API writes / mirror | peak RSS | harness CPU / mirror |";
-    private static final String RULE = "|---|---|---|---|---|---|---|---|---|---|---|";
+    private static final String RULE = "|---|---|---|---|---|---|---|---|---|---|---|---|";
 
     private final List<String> rows = new ArrayList<>();
 
     void add(Run run, ScenarioFigures figures) {
         row(run, figures.scenario(), figures.wall(), figures.ratio(), String.format("%.2f ms", figures.controllerCpuMs()),
+                figures.cpuSplit(),
                 shortQuayPaths(figures.perMirror(figures.quayCalls())), figures.perMirror(figures.apiReads()),
                 figures.perMirror(figures.apiWrites()), String.format("%.0f MiB", figures.peakRssMiB()),
                 String.format("%.2f ms", figures.harnessCpuMs()));
@@ -25,16 +27,16 @@ final class SummaryTable {
 
     void addStart(Run run, String which, double secondsToReady) {
         row(run, which + ": process start to ready = 200", String.format("%.2f s", secondsToReady), "", "", "", "", "", "",
-                "");
+                "", "");
     }
 
     void addEditLatency(Run run, int edits, double p50Ms, double p90Ms) {
         row(run, "single edit to Quay (" + edits + " edits), p50 / p90", String.format("%.1f / %.1f ms", p50Ms, p90Ms),
-                "", "", "", "", "", "", "");
+                "", "", "", "", "", "", "", "");
     }
 
     void addFailure(Run run, String what) {
-        row(run, "**failed**: " + what.replace('|', '/'), "", "", "", "", "", "", "", "");
+        row(run, "**failed**: " + what.replace('|', '/'), "", "", "", "", "", "", "", "", "");
     }
 
     void print(PrintStream out, String heading) {

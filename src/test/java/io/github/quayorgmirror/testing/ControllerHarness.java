@@ -67,12 +67,22 @@ public final class ControllerHarness implements AutoCloseable {
     }
 
     public static ControllerHarness start() {
-        return new ControllerHarness(MockKubernetes.start(), FakeQuay.startHttp());
+        return start(FakeQuay.startHttp());
+    }
+
+    /** Everything up around this fake Quay, e.g. {@link FakeQuay#startHttps()} for a Quay reached over TLS. */
+    public static ControllerHarness start(FakeQuay quay) {
+        return new ControllerHarness(MockKubernetes.start(), quay);
     }
 
     /** The usual start of an end-to-end test: everything up, and the sample's connection Secret (token). */
     public static ControllerHarness startWithTokenSecret() {
-        ControllerHarness harness = start();
+        return startWithTokenSecret(FakeQuay.startHttp());
+    }
+
+    /** As {@link #startWithTokenSecret()}, around this fake Quay; the Secret names its URI, http or https. */
+    public static ControllerHarness startWithTokenSecret(FakeQuay quay) {
+        ControllerHarness harness = start(quay);
         harness.createConnectionSecret(true);
         return harness;
     }
