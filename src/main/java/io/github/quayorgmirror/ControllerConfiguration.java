@@ -24,6 +24,7 @@ import io.github.quayorgmirror.reconcile.MirrorConfigSteps;
 import io.github.quayorgmirror.reconcile.OutcomeSteps;
 import io.github.quayorgmirror.reconcile.QuayCapabilitySteps;
 import io.github.quayorgmirror.reconcile.QueuedQuayHosts;
+import io.github.quayorgmirror.reconcile.ReconcileConditions;
 import io.github.quayorgmirror.reconcile.RegistryCredentialSteps;
 import io.github.quayorgmirror.reconcile.RegistryVerificationSteps;
 import io.github.quayorgmirror.reconcile.ResourceSteps;
@@ -116,6 +117,7 @@ public class ControllerConfiguration implements CamelConfiguration {
         registry.bind("syncRequestSteps", new SyncRequestSteps());
         registry.bind("quayCapabilitySteps",
                 new QuayCapabilitySteps(clock, duration(context, "orgmirror.quay.capabilities-ttl")));
+        ReconcileConditions.bind(registry);
         registry.bind("outcomeSteps", new OutcomeSteps(new StatusWriter(client, clock, ownWrites, fence),
                 duration(context, "orgmirror.reconcile.stalled-retry"), duration(context, "orgmirror.reconcile.sync-pending-retry")));
         registry.bind("reconcileMetrics", new ReconcileMetrics(context));
