@@ -100,6 +100,7 @@ public class ControllerConfiguration implements CamelConfiguration {
         Finalizers finalizers = new Finalizers(client, ownWrites, fence);
         ReferencedSecretCache secrets = referencedSecrets(context, client);
         SecretReferences secretReferences = new SecretReferences(mirrors, secrets);
+        secrets.keepWhile(secretReferences::referenced);
         KnownConnections knownConnections = new KnownConnections(secretReferences::mirrorsUsing);
         registry.bind("resourceSteps", new ResourceSteps(mirrors, finalizers, ownWrites));
         registry.bind("deletionSteps", new DeletionSteps(finalizers, knownConnections, DeletionSteps.terminatingIn(client),
