@@ -36,6 +36,7 @@ import io.github.quayorgmirror.resource.Finalizers;
 import io.github.quayorgmirror.resource.MirrorResource;
 import io.github.quayorgmirror.resource.OwnWrites;
 import io.github.quayorgmirror.secret.ReferencedSecretCache;
+import io.github.quayorgmirror.secret.SecretRef;
 import io.github.quayorgmirror.secret.SecretSnapshot;
 import io.github.quayorgmirror.settings.Durations;
 import io.github.quayorgmirror.status.StatusWriter;
@@ -101,7 +102,9 @@ public class ControllerConfiguration implements CamelConfiguration {
         ReferencedSecretCache secrets = referencedSecrets(context, client);
         SecretReferences secretReferences = new SecretReferences(mirrors, secrets);
         secrets.keepWhile(secretReferences::referenced);
-        KnownConnections knownConnections = new KnownConnections(secretReferences::mirrorsUsing);
+        KnownConnections knownConnections = new KnownConnections(secretReferences::mirrorsUsing,
+                secret -> secrets.peek(SecretRef.parse(secret)) != null);
+        secrets.onForget(ref -> knownConnections.forget(ref.toString()));
         registry.bind("resourceSteps", new ResourceSteps(mirrors, finalizers, ownWrites));
         registry.bind("deletionSteps", new DeletionSteps(finalizers, knownConnections, DeletionSteps.terminatingIn(client),
                 () -> registry.lookupByNameAndType(METRICS_REGISTRY, MeterRegistry.class).counter(ControllerMetrics.ORPHANED).increment()));
