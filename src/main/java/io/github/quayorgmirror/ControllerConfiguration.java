@@ -121,11 +121,11 @@ public class ControllerConfiguration implements CamelConfiguration {
         registry.bind("syncRequestSteps", new SyncRequestSteps());
         registry.bind("quayCapabilitySteps",
                 new QuayCapabilitySteps(clock, duration(context, "orgmirror.quay.capabilities-ttl")));
-        ReconcileConditions.bind(registry);
         registry.bind("outcomeSteps", new OutcomeSteps(new StatusWriter(client, clock, ownWrites, fence),
                 duration(context, "orgmirror.reconcile.stalled-retry"), duration(context, "orgmirror.reconcile.sync-pending-retry")));
         registry.bind("reconcileMetrics", new ReconcileMetrics(context));
         registry.bind("eventFactory", new EventFactory(clock, instanceName()));
+        ReconcileConditions.bind(registry);
         registry.bind("secretReferences", secretReferences);
         registry.bind("organizationMirrorIndexers", SecretReferences.INDEXERS);
 

@@ -1,14 +1,17 @@
 package io.github.quayorgmirror.reconcile;
 
+import org.apache.camel.Exchange;
+import org.apache.camel.Expression;
 import org.apache.camel.Predicate;
+import org.apache.camel.support.ExpressionAdapter;
 import org.apache.camel.spi.Registry;
 
 /**
  * The conditions of the reconcile and finalize routes ({@code filter}, {@code choice}, {@code onWhen}) as Predicates
- * bound in the registry, read with the {@code ref} language like quay-call's (docs/design.md, "Where we wrote our
- * own"): a {@code method:} expression copies the whole exchange and binds the method's parameters on every
- * evaluation, and about seven of these run per pass. Each Predicate is the step bean's method of the same meaning,
- * which stays the one place of its rule.
+ * bound in the registry, and the list orgmirror-write-status splits into Events as an Expression, read with the
+ * {@code ref} language like quay-call's (docs/design.md, "Where we wrote our own"): a {@code method:} expression
+ * copies the whole exchange and binds the method's parameters on every evaluation, and about eight of these run
+ * per pass. Each is the step bean's method of the same meaning, which stays the one place of its rule.
  */
 public final class ReconcileConditions {
 
@@ -46,6 +49,19 @@ public final class ReconcileConditions {
         DeletionSteps deletion = bean(registry, "deletionSteps", DeletionSteps.class);
         condition(registry, "preservedInQuay", deletion::preservesQuay);
         condition(registry, "deletionAsksQuay", deletion::asksQuay);
+
+        EventFactory events = bean(registry, "eventFactory", EventFactory.class);
+        registry.bind("passNotes", Expression.class, new ExpressionAdapter() {
+            @Override
+            public Object evaluate(Exchange exchange) {
+                return events.notes(exchange);
+            }
+
+            @Override
+            public String toString() {
+                return "passNotes";
+            }
+        });
     }
 
     private static void condition(Registry registry, String name, Predicate predicate) {
