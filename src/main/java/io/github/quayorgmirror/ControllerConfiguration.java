@@ -25,6 +25,7 @@ import io.github.quayorgmirror.reconcile.MirrorConfigSteps;
 import io.github.quayorgmirror.reconcile.OutcomeSteps;
 import io.github.quayorgmirror.reconcile.QuayCapabilitySteps;
 import io.github.quayorgmirror.reconcile.QueuedQuayHosts;
+import io.github.quayorgmirror.reconcile.ReconcileConditions;
 import io.github.quayorgmirror.reconcile.RegistryCredentialSteps;
 import io.github.quayorgmirror.reconcile.RegistryVerificationSteps;
 import io.github.quayorgmirror.reconcile.ResourceSteps;
@@ -36,6 +37,7 @@ import io.github.quayorgmirror.resource.Finalizers;
 import io.github.quayorgmirror.resource.MirrorResource;
 import io.github.quayorgmirror.resource.OwnWrites;
 import io.github.quayorgmirror.secret.ReferencedSecretCache;
+import io.github.quayorgmirror.secret.SecretRef;
 import io.github.quayorgmirror.secret.SecretSnapshot;
 import io.github.quayorgmirror.settings.Durations;
 import io.github.quayorgmirror.status.StatusWriter;
@@ -106,7 +108,10 @@ public class ControllerConfiguration implements CamelConfiguration {
         Finalizers finalizers = new Finalizers(client, ownWrites, fence);
         ReferencedSecretCache secrets = referencedSecrets(context, client);
         SecretReferences secretReferences = new SecretReferences(mirrors, secrets);
-        KnownConnections knownConnections = new KnownConnections(secretReferences::mirrorsUsing);
+        secrets.keepWhile(secretReferences::referenced);
+        KnownConnections knownConnections = new KnownConnections(secretReferences::mirrorsUsing,
+                secret -> secrets.peek(SecretRef.parse(secret)) != null);
+        secrets.onForget(ref -> knownConnections.forget(ref.toString()));
         registry.bind("resourceSteps", new ResourceSteps(mirrors, finalizers, ownWrites));
         registry.bind("deletionSteps", new DeletionSteps(finalizers, knownConnections, DeletionSteps.terminatingIn(client),
                 () -> registry.lookupByNameAndType(METRICS_REGISTRY, MeterRegistry.class).counter(ControllerMetrics.ORPHANED).increment()));
@@ -127,6 +132,7 @@ public class ControllerConfiguration implements CamelConfiguration {
                 duration(context, "orgmirror.reconcile.stalled-retry"), duration(context, "orgmirror.reconcile.sync-pending-retry")));
         registry.bind("reconcileMetrics", new ReconcileMetrics(context));
         registry.bind("eventFactory", new EventFactory(clock, instanceName()));
+        ReconcileConditions.bind(registry);
         registry.bind("secretReferences", secretReferences);
         registry.bind("organizationMirrorIndexers", SecretReferences.INDEXERS);
 

@@ -29,17 +29,18 @@ final class InformerEventHandler implements ResourceEventHandler<GenericKubernet
 
     @Override
     public void onAdd(GenericKubernetesResource resource) {
-        emit(resource, Watcher.Action.ADDED, InformerChange.ADDED);
+        emit(resource, Watcher.Action.ADDED, InformerChange.ADDED, null);
     }
 
     @Override
     public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
-        emit(after, Watcher.Action.MODIFIED, InformerChange.ofUpdate(before, after));
+        InformerChange change = InformerChange.ofUpdate(before, after);
+        emit(after, Watcher.Action.MODIFIED, change, change == InformerChange.SPEC_CHANGED ? before : null);
     }
 
     @Override
     public void onDelete(GenericKubernetesResource resource, boolean finalStateUnknown) {
-        emit(resource, Watcher.Action.DELETED, InformerChange.DELETED);
+        emit(resource, Watcher.Action.DELETED, InformerChange.DELETED, null);
     }
 
     /**
@@ -56,7 +57,8 @@ final class InformerEventHandler implements ResourceEventHandler<GenericKubernet
         return resource;
     }
 
-    private void emit(GenericKubernetesResource resource, Watcher.Action action, InformerChange change) {
+    private void emit(GenericKubernetesResource resource, Watcher.Action action, InformerChange change,
+            GenericKubernetesResource previous) {
         if (!consumer.isRunAllowed()) {
             return;
         }
@@ -72,6 +74,9 @@ final class InformerEventHandler implements ResourceEventHandler<GenericKubernet
             message.setHeader(InformerHeaders.NAMESPACE, namespace);
             message.setHeader(InformerHeaders.NAME, name);
             message.setHeader(InformerHeaders.CHANGE, change.name());
+            if (previous != null) {
+                message.setHeader(InformerHeaders.PREVIOUS, withoutSecretData(copier.apply(previous)));
+            }
             consumer.getProcessor().process(exchange);
         } catch (Exception e) {
             exchange.setException(e);

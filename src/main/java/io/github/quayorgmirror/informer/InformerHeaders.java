@@ -13,6 +13,11 @@ public final class InformerHeaders {
     public static final String NAME = KubernetesConstants.KUBERNETES_CRD_INSTANCE_NAME;
     /** {@code String}: the name of an {@link InformerChange} constant. */
     public static final String CHANGE = "CamelKubernetesInformerChange";
+    /**
+     * The resource as it was before a {@link InformerChange#SPEC_CHANGED} update (a copy, like the body): what the
+     * change replaced, e.g. a reference the new spec no longer holds. Absent for every other change.
+     */
+    public static final String PREVIOUS = "CamelKubernetesInformerPrevious";
 
     private InformerHeaders() {
     }

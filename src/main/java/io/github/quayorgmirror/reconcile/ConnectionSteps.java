@@ -50,9 +50,14 @@ public class ConnectionSteps {
         if (!secret.exists()) {
             throw ControllerFailure.secretNotFound(ref.namespace(), ref.name());
         }
-        QuayConnection connection = ConnectionSecretParser.parse(ref.toString(), secret.data());
+        String key = ref.toString();
+        // parsed once per version of the Secret
+        QuayConnection connection = knownConnections.parsedFrom(key, secret);
+        if (connection == null) {
+            connection = ConnectionSecretParser.parse(key, secret.data());
+            knownConnections.remember(key, secret, connection);
+        }
         exchange.setProperty(QuayCalls.CONNECTION, connection);
-        knownConnections.remember(ref.toString(), connection);
         exchange.setProperty(ReconcileProperties.SECRET_VERSION, secret.resourceVersion());
         if ("http".equals(connection.baseUri().getScheme())) {
             warnCleartext(exchange, ref, connection);

@@ -2,6 +2,7 @@ package io.github.quayorgmirror.reconcile;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.github.quayorgmirror.informer.InformerCache;
+import io.github.quayorgmirror.informer.InformerHeaders;
 import io.github.quayorgmirror.model.OrganizationMirrorSpec.ConnSecretRef;
 import io.github.quayorgmirror.resource.MirrorResource;
 import io.github.quayorgmirror.secret.ReferencedSecretCache;
@@ -37,9 +38,18 @@ public class SecretReferences {
         this.secrets = secrets;
     }
 
-    /** After a mirror was deleted or changed its spec: forget (and stop watching) the Secrets no mirror names. */
-    public void forgetUnreferenced() {
-        secrets.forgetUnless(this::referenced);
+    /**
+     * After a mirror was deleted (body: its last state) or changed its spec (header
+     * {@link InformerHeaders#PREVIOUS}: the spec before): forget, and stop watching, those of the Secrets it named
+     * that no mirror names any more.
+     */
+    public void forgetUnreferenced(Exchange exchange) {
+        GenericKubernetesResource previous = exchange.getIn().getHeader(InformerHeaders.PREVIOUS, GenericKubernetesResource.class);
+        GenericKubernetesResource named = previous != null ? previous : exchange.getIn().getBody(GenericKubernetesResource.class);
+        if (named != null) {
+            secrets.forgetUnless(this::referenced, Stream.concat(connectionSecretKey(named).stream(),
+                    registrySecretKey(named).stream()).map(SecretRef::parse).toList());
+        }
     }
 
     /** The keys of the mirrors that use the Secret {@code namespace/name} in the body. */

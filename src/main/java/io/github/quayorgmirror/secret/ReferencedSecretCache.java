@@ -5,13 +5,14 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,8 @@ public class ReferencedSecretCache extends ServiceSupport {
     private final Set<String> keptKeys;
     private final Map<SecretRef, Entry> entries = new ConcurrentHashMap<>();
     private volatile Consumer<SecretRef> onChange = ref -> { };
+    private volatile Consumer<SecretRef> onForget = ref -> { };
+    private volatile Predicate<SecretRef> referenced = ref -> true;
 
     private static final class Entry {
         volatile SecretSnapshot snapshot;
@@ -48,6 +51,20 @@ public class ReferencedSecretCache extends ServiceSupport {
         this.onChange = Objects.requireNonNull(listener);
     }
 
+    /** Called with each Secret forgotten, after it is gone from the cache. */
+    public void onForget(Consumer<SecretRef> listener) {
+        this.onForget = Objects.requireNonNull(listener);
+    }
+
+    /**
+     * Whether some resource still names a Secret: asked after each miss, so that a Secret read for a pass whose
+     * resource meanwhile named another (and was let go by {@link #forgetUnless(Predicate, Collection)} already)
+     * is not kept. Every Secret counts until this is set.
+     */
+    public void keepWhile(Predicate<SecretRef> referenced) {
+        this.referenced = Objects.requireNonNull(referenced);
+    }
+
     /**
      * The Secret as last seen ({@link SecretSnapshot#ABSENT} when it does not exist). A miss reads it from the
      * API server and starts its watch; an API failure (403, unreachable) is thrown and nothing is kept.
@@ -58,6 +75,14 @@ public class ReferencedSecretCache extends ServiceSupport {
         if (known != null) {
             return known;
         }
+        SecretSnapshot read = readAndWatch(ref, entry);
+        if (!referenced.test(ref)) {
+            forget(ref);
+        }
+        return read;
+    }
+
+    private SecretSnapshot readAndWatch(SecretRef ref, Entry entry) {
         synchronized (entry) {
             if (entry.snapshot == null) {
                 Secret secret = client.secrets().inNamespace(ref.namespace()).withName(ref.name()).get();
@@ -98,7 +123,16 @@ public class ReferencedSecretCache extends ServiceSupport {
 
     /** Forgets, and stops watching, every Secret that no resource references any more. */
     public void forgetUnless(Predicate<SecretRef> referenced) {
-        Stream.of(entries.keySet().toArray(SecretRef[]::new)).filter(referenced.negate()).forEach(this::forget);
+        forgetUnless(referenced, List.of(entries.keySet().toArray(SecretRef[]::new)));
+    }
+
+    /**
+     * Forgets, and stops watching, those of {@code candidates} that no resource references any more: after a
+     * resource was deleted or changed, the Secrets it named, so the cost follows the change and not the Secrets
+     * held. Every other Secret held was referenced when last asked, or was read since and asked then (a miss).
+     */
+    public void forgetUnless(Predicate<SecretRef> referenced, Collection<SecretRef> candidates) {
+        candidates.stream().filter(ref -> entries.containsKey(ref) && !referenced.test(ref)).forEach(this::forget);
     }
 
     private void forget(SecretRef ref) {
@@ -110,6 +144,7 @@ public class ReferencedSecretCache extends ServiceSupport {
                 }
             }
             LOG.debug("Forgot Secret {}: no resource references it", ref);
+            onForget.accept(ref);
         }
     }
 

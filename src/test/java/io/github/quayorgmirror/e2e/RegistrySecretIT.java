@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.quayorgmirror.fakequay.RecordedCall;
+import io.github.quayorgmirror.resource.MirrorResource;
 import io.github.quayorgmirror.status.Condition;
 import io.github.quayorgmirror.testing.ControllerHarness;
 import io.github.quayorgmirror.testing.HarnessTestBase;
@@ -96,6 +97,25 @@ class RegistrySecretIT extends HarnessTestBase {
         assertThat(harness.quay().storedPassword(ORGANIZATION)).contains("inline-password-value");
         assertThat(harness.condition("inline", Condition.READY).message())
                 .contains("spec.externalRegistryPassword is readable", "spec.externalRegistrySecretRef");
+    }
+
+    @Test
+    void aSecretTheSpecNoLongerNamesIsLetGoAndTheOthersWithTheMirror() {
+        String secrets = "/api/v1/namespaces/" + NAMESPACE + "/secrets";
+        writeRegistrySecret(Map.of("username", "puller", "password", "first-pull-password"));
+        harness.create(WITH_SECRET_REF);
+        harness.awaitReady("from-secret");
+        await().atMost(Duration.ofSeconds(10)).until(() -> harness.kube().openWatches(secrets) == 2);
+
+        harness.editSpec("from-secret", spec -> {
+            spec.remove("externalRegistrySecretRef");
+            spec.put("externalRegistryPassword", "inline-password-value");
+        });
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> harness.kube().openWatches(secrets) == 1);
+        harness.awaitReady("from-secret");
+        MirrorResource.api(harness.kube().client()).inNamespace(NAMESPACE).withName("from-secret").delete();
+        await().atMost(Duration.ofSeconds(10)).until(() -> harness.kube().openWatches(secrets) == 0);
     }
 
     private void writeRegistrySecret(Map<String, String> values) {

@@ -12,7 +12,7 @@ import org.apache.camel.Processor;
 final class EventLog implements Processor {
 
     record Event(String namespace, String name, String change, Watcher.Action action, long timestamp,
-            GenericKubernetesResource body) {
+            GenericKubernetesResource body, GenericKubernetesResource previous) {
 
         String key() {
             return namespace + "/" + name + " " + change;
@@ -29,7 +29,8 @@ final class EventLog implements Processor {
                 message.getHeader(InformerHeaders.CHANGE, String.class),
                 message.getHeader(InformerHeaders.ACTION, Watcher.Action.class),
                 message.getHeader(InformerHeaders.TIMESTAMP, Long.class),
-                message.getBody(GenericKubernetesResource.class)));
+                message.getBody(GenericKubernetesResource.class),
+                message.getHeader(InformerHeaders.PREVIOUS, GenericKubernetesResource.class)));
     }
 
     List<Event> events() {

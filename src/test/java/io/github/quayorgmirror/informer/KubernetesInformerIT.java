@@ -49,6 +49,12 @@ class KubernetesInformerIT extends InformerRouteSupport {
         assertThat(events).allSatisfy(event -> assertThat(event.timestamp()).isBetween(before, System.currentTimeMillis()));
         assertThat(events.get(0).body().<String>get("spec", "organization")).isEqualTo("productionmirror");
         assertThat(events.get(1).body().<String>get("spec", "syncInterval")).isEqualTo("8h");
+        assertThat(events.get(1).previous().<String>get("spec", "syncInterval")).as("the spec the change replaced")
+                .isNotEqualTo("8h");
+        assertThat(events.get(1).previous().getMetadata().getGeneration())
+                .isLessThan(events.get(1).body().getMetadata().getGeneration());
+        assertThat(List.of(events.get(0), events.get(2), events.get(3), events.get(4)))
+                .as("only a spec change carries the previous object").allSatisfy(event -> assertThat(event.previous()).isNull());
     }
 
     @Test

@@ -112,6 +112,31 @@ class ReferencedSecretCacheIT {
     }
 
     @Test
+    void onlyTheCandidatesNoResourceReferencesAreForgottenAndTheirForgettingIsTold() {
+        SecretRef other = new SecretRef("team-a", "other");
+        List<SecretRef> forgotten = new CopyOnWriteArrayList<>();
+        cache.onForget(forgotten::add);
+        cache.read(REF);
+        cache.read(other);
+
+        cache.forgetUnless(ref -> false, List.of(REF, new SecretRef("team-a", "never-read")));
+
+        assertThat(cache.snapshots()).containsOnlyKeys(other);
+        assertThat(forgotten).containsExactly(REF);
+    }
+
+    @Test
+    void aSecretNoResourceReferencesWhenItIsReadIsNotKept() {
+        kube.createSecret("team-a", "quay", Map.of("host", "https://quay.example.com", "token", TOKEN));
+        cache.keepWhile(ref -> false);
+
+        assertThat(cache.read(REF).exists()).as("the pass that asked gets it").isTrue();
+
+        assertThat(cache.snapshots()).isEmpty();
+        await().until(() -> kube.openWatches("/api/v1/namespaces/team-a/secrets") == 0);
+    }
+
+    @Test
     void anotherNamespacesSecretIsRefusedByDefaultWhetherItExistsOrNot() {
         SecretAccess access = new SecretAccess(cache, false);
         kube.createSecret("team-a", "quay", Map.of("host", "https://quay.example.com", "token", TOKEN));
