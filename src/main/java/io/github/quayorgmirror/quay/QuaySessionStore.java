@@ -76,6 +76,11 @@ public class QuaySessionStore implements CamelContextAware {
         signOutUnless(Set.of());
     }
 
+    /** No session held: token connections never have one. */
+    public boolean isEmpty() {
+        return sessions.isEmpty();
+    }
+
     /**
      * Signs out and forgets every session whose login is not in {@code loginsInUse} ({@link QuayConnection#sessionKey()}):
      * its password was rotated, or no resource references its Secret any more.

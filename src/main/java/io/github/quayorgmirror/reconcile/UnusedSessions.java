@@ -24,7 +24,8 @@ public class UnusedSessions {
 
     public void signOut() {
         QuaySessionStore store = sessions.get();
-        if (store == null) {
+        // nothing to sign out (e.g. token connections only): no Secret is parsed on this mirror event
+        if (store == null || store.isEmpty()) {
             return;
         }
         Set<String> inUse = new HashSet<>();
