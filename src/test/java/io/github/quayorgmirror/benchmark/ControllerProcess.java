@@ -92,7 +92,9 @@ final class ControllerProcess implements AutoCloseable {
                 .filter(line -> line.startsWith("exec java ")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No 'exec java' line in " + ENTRYPOINT));
         return Arrays.stream(command.substring("exec java ".length()).split("\\s+"))
-                .takeWhile(flag -> !flag.equals("$JAVA_OPTS")).toList();
+                .takeWhile(flag -> !flag.equals("$JAVA_OPTS"))
+                // $class_data_sharing: the image's AppCDS archive, not part of the plain jar's start measured here
+                .filter(flag -> !flag.startsWith("$")).toList();
     }
 
     private static Map<String, String> imageEnvironment() {
