@@ -6,6 +6,9 @@
 #   mvn -B verify && docker build --target prebuilt -t ... .
 #                     (air-gapped: packages the target/ built on this host; no Maven, no download in the build)
 #
+# Numeric non-root user: Kubernetes can then verify runAsNonRoot without a runAsUser in the pod spec.
+ARG APP_UID=185
+
 # Stage "build" runs the same build as CI (mvn -B verify), so an image is only produced from a tested tree.
 FROM maven:3.9-eclipse-temurin-17 AS build
 ARG SKIP_TESTS=false
@@ -26,13 +29,12 @@ LABEL org.opencontainers.image.title="quay-orgmirror-controller" \
       org.opencontainers.image.description="Keeps Quay organization mirrors in line with OrganizationMirror resources" \
       org.opencontainers.image.licenses="Apache-2.0"
 
-# Numeric non-root user: Kubernetes can then verify runAsNonRoot without a runAsUser in the pod spec.
 # The files stay owned by root and world-readable: the controller cannot change its own code, and any UID
 # (OpenShift assigns arbitrary ones) can run it.
-ARG APP_UID=185
+ARG APP_UID
 WORKDIR /deployments
 COPY routes/ /deployments/routes/
-COPY --chmod=0755 src/main/docker/entrypoint.sh /deployments/entrypoint.sh
+COPY --chmod=0755 src/main/docker/entrypoint.sh src/main/docker/cds-archive.sh /deployments/
 # /deployments/config exists (empty) so that the file-configuration pattern below always has a directory to
 # list; mount a ConfigMap or Secret of *.properties files there.
 RUN mkdir -p /deployments/config && chmod -R a+rX /deployments
@@ -53,8 +55,19 @@ ENTRYPOINT ["/deployments/entrypoint.sh"]
 FROM runtime AS prebuilt
 COPY target/lib/ /deployments/lib/
 COPY target/quay-orgmirror-controller.jar /deployments/quay-orgmirror-controller.jar
+# AppCDS: a training run writes the classes of a start to /deployments/app.jsa (as root: the archive stays
+# root's, like the code), which entrypoint.sh maps; a start then takes about half the CPU.
+USER root
+RUN /deployments/cds-archive.sh
+ARG APP_UID
+USER ${APP_UID}
 
 # The default target (last stage): built and tested from source by the build stage.
 FROM runtime
 COPY --from=build /build/target/lib/ /deployments/lib/
 COPY --from=build /build/target/quay-orgmirror-controller.jar /deployments/quay-orgmirror-controller.jar
+# AppCDS archive, as in the prebuilt stage.
+USER root
+RUN /deployments/cds-archive.sh
+ARG APP_UID
+USER ${APP_UID}

@@ -35,12 +35,17 @@ final class ControllerProcess implements AutoCloseable {
     private static final double TICKS_PER_SECOND = 100.0;
     private static final Duration START_LIMIT = Duration.ofMinutes(2);
 
+    /** -Dbenchmark.plain-java=true: a bare {@code java -jar}, without the image's flags and environment. */
+    private static final boolean PLAIN_JAVA = Boolean.getBoolean("benchmark.plain-java");
+
     private final Process process;
     private final double secondsToReady;
+    private final double cpuSecondsAtReady;
 
     private ControllerProcess(Process process, double secondsToReady) {
         this.process = process;
         this.secondsToReady = secondsToReady;
+        this.cpuSecondsAtReady = cpuSeconds();
     }
 
     /**
@@ -54,7 +59,9 @@ final class ControllerProcess implements AutoCloseable {
         int port = ControllerHarness.freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(IMAGE_FLAGS);
+        if (!PLAIN_JAVA) {
+            command.addAll(IMAGE_FLAGS);
+        }
         command.addAll(Arrays.stream(javaOpts.trim().split("\\s+")).filter(flag -> !flag.isEmpty()).toList());
         command.add("-Dkubernetes.user.agent=" + ControllerHarness.CONTROLLER_USER_AGENT);
         command.add("-Dcamel.management.port=" + port);
@@ -66,7 +73,9 @@ final class ControllerProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().put("KUBECONFIG", kubeconfig.toAbsolutePath().toString());
-        builder.environment().putAll(IMAGE_ENVIRONMENT);
+        if (!PLAIN_JAVA) {
+            builder.environment().putAll(IMAGE_ENVIRONMENT);
+        }
         long start = System.nanoTime();
         Process process;
         try {
@@ -83,7 +92,9 @@ final class ControllerProcess implements AutoCloseable {
                 .filter(line -> line.startsWith("exec java ")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No 'exec java' line in " + ENTRYPOINT));
         return Arrays.stream(command.substring("exec java ".length()).split("\\s+"))
-                .takeWhile(flag -> !flag.equals("$JAVA_OPTS")).toList();
+                .takeWhile(flag -> !flag.equals("$JAVA_OPTS"))
+                // $class_data_sharing: the image's AppCDS archive, not part of the plain jar's start measured here
+                .filter(flag -> !flag.startsWith("$")).toList();
     }
 
     private static Map<String, String> imageEnvironment() {
@@ -131,6 +142,16 @@ final class ControllerProcess implements AutoCloseable {
 
     double secondsToReady() {
         return secondsToReady;
+    }
+
+    /** The CPU time the start took (all threads: main, JIT compilers, GC), which compares better than wall time on a shared machine. */
+    double cpuSecondsAtReady() {
+        return cpuSecondsAtReady;
+    }
+
+    /** The flags the controller is started with before the benchmark's JAVA_OPTS. */
+    static List<String> startFlags() {
+        return PLAIN_JAVA ? List.of() : IMAGE_FLAGS;
     }
 
     /** User plus system CPU time the process has used so far, in seconds. */

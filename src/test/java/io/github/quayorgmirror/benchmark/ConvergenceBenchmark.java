@@ -146,7 +146,7 @@ public final class ConvergenceBenchmark {
         OUT.printf("%nquay-orgmirror-controller benchmark: %d mirrors, parallelism %d, Quay latency %d ms, %d cores,"
                 + " Java %s%ncontroller: java %s %s -jar %s%n", resources, parallelism, quayLatency.toMillis(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                String.join(" ", ControllerProcess.IMAGE_FLAGS), javaOpts, JAR);
+                String.join(" ", ControllerProcess.startFlags()), javaOpts, JAR);
         seedQuay(0, resources + warmup);
         if (!quayLatency.isZero()) {
             // every Quay call waits this long before it is answered, as across a network to a busy Quay
@@ -169,7 +169,8 @@ public final class ConvergenceBenchmark {
 
     private ControllerProcess startController() {
         ControllerProcess started = ControllerProcess.start(JAR, javaOpts, harness.kube().url(), settings, log);
-        OUT.printf("%n   process start to /observe/health/ready = 200: %.2f s%n", started.secondsToReady());
+        OUT.printf("%n   process start to /observe/health/ready = 200: %.2f s (CPU %.2f s)%n", started.secondsToReady(),
+                started.cpuSecondsAtReady());
         summary.addStart(run, controller == null ? "first start" : "restart", started.secondsToReady());
         return started;
     }

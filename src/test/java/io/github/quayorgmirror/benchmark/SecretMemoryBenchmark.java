@@ -42,7 +42,7 @@ public final class SecretMemoryBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (System.getProperty("log4j2.configurationFile") == null) {
-            System.setProperty("log4j2.configurationFile", "log4j2.xml");
+            System.setProperty("log4j2.configurationFile", "log4j2.properties");
         }
         MOCK_SERVER_LOG.setLevel(Level.WARNING);
         int unrelated = Integer.getInteger("benchmark.unrelated-secrets", 1000);
