@@ -7,8 +7,9 @@ set -e
 # own working memory, thread stacks. SerialGC: one or two cores and a small heap, where G1's own structures and
 # its eager heap growth cost more than they save; the free ratios keep the heap near its live set (~38 MiB at
 # 1,000 mirrors) instead of growing it to the maximum. TrimNativeHeapInterval (Java 17.0.9+) gives the memory
-# the JIT compiler freed back to the system every 5 s. C2 stays (no TieredStopAtLevel=1): C1 only saved
-# ~45 MiB of peak but cost 35 % more CPU per reconcile.
+# the JIT compiler freed back to the system every 5 s. TieredStopAtLevel=1 (C1 only): a controller's work is
+# spread over many methods, none hot enough for C2 to repay its compile time; C2 took half the CPU of a start and
+# of each create at 1,000 mirrors; C1 only halved both and lowered the peak by ~45 MiB (docs/benchmark.md).
 # glibc gives each thread that mallocs its own arena; two arenas are enough for a controller that mostly waits.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # The AppCDS archive of the image build's training run (cds-archive.sh): the classes of a start, already parsed and
@@ -19,6 +20,6 @@ if [ -f /deployments/app.jsa ]; then
 fi
 # shellcheck disable=SC2086 # JAVA_OPTS is deliberately split into separate flags
 exec java -XX:MaxRAMPercentage=50.0 -XX:+UseSerialGC -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 \
-  -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:TrimNativeHeapInterval=5000 \
+  -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:TrimNativeHeapInterval=5000 -XX:TieredStopAtLevel=1 \
   -Xss512k -XX:+ExitOnOutOfMemoryError $class_data_sharing $JAVA_OPTS \
   -jar /deployments/quay-orgmirror-controller.jar "$@"
