@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
 import io.vertx.core.Vertx;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.slf4j.LoggerFactory;
 
 /**
  * The shared Vert.x and the KubernetesClient on it, built on a thread of their own while camel-main starts its
@@ -26,8 +27,11 @@ final class EarlyKubernetesClient {
     /**
      * Starts building. A failure is kept, not logged, for {@link #client()} to throw where building it on the main
      * thread would have thrown it. A daemon thread: it keeps no JVM alive whose start failed before it ended.
+     * SLF4J is bound to log4j first, on the calling thread: while one thread binds it, SLF4J hands the others
+     * substitute loggers, and camel-main's would lose what it logs meanwhile (SLF4J warns of it on stderr).
      */
     static EarlyKubernetesClient start() {
+        LoggerFactory.getILoggerFactory();
         EarlyKubernetesClient early = new EarlyKubernetesClient();
         Thread thread = new Thread(early::build, "early-kubernetes-client");
         thread.setDaemon(true);
