@@ -1,8 +1,6 @@
 package io.github.quayorgmirror;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
 import io.github.quayorgmirror.informer.InformerCache;
 import io.github.quayorgmirror.leader.LeaderElection;
 import io.github.quayorgmirror.leader.LeadershipFence;
@@ -79,13 +77,16 @@ public class ControllerConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
-        SharedVertx vertx = new SharedVertx();
+        EarlyKubernetesClient early = registry.lookupByNameAndType(EarlyKubernetesClient.NAME, EarlyKubernetesClient.class);
+        SharedVertx vertx = early != null ? early.vertx() : new SharedVertx();
         context.addLifecycleStrategy(vertx);
         registry.bind("vertx", Vertx.class, vertx.vertx());
         KubernetesClient client = registry.findSingleByType(KubernetesClient.class);
+        if (client != null && early != null) {
+            early.discardClient();
+        }
         if (client == null) {
-            KubernetesClient built = new KubernetesClientBuilder()
-                    .withHttpClientFactory(new VertxHttpClientFactory(vertx.vertx())).build();
+            KubernetesClient built = early != null ? early.client() : EarlyKubernetesClient.build(vertx.vertx());
             registry.bind("kubernetesClient", KubernetesClient.class, built);
             // added first, so stopped last: the leader election can still release its Lease with it
             context.addService(new ServiceSupport() {

@@ -25,7 +25,11 @@ public final class ControllerMain {
                 System.setProperty(key, value);
             }
         });
-        newMain().run(args);
+        // first, so that it runs beside everything camel-main does before it configures our beans
+        EarlyKubernetesClient early = EarlyKubernetesClient.start();
+        Main main = newMain();
+        main.bind(EarlyKubernetesClient.NAME, early);
+        main.run(args);
     }
 
     /** No main class is given to camel-main on purpose: it would scan our packages for Java routes; ours are YAML. */

@@ -45,6 +45,30 @@ class PackagedJarIT {
     void theJarControlsTheClusterItsKubeconfigNames() throws IOException, InterruptedException {
         Path kubeconfig = harness.kube().writeKubeconfig(workDir.resolve("kubeconfig"), ControllerHarness.NAMESPACE);
         Path log = workDir.resolve("controller.log");
+        controller = jar(kubeconfig, log).start();
+
+        harness.applySample();
+
+        harness.awaitReady("organizationmirror-sample");
+        assertThat(harness.quay().mirrorConfig(ControllerHarness.ORGANIZATION)).isPresent();
+        assertThat(Files.readString(log)).contains("Informer started").doesNotContain(harness.token())
+                .doesNotContain("SLF4J");
+    }
+
+    /** The client is built on a thread of its own: what its builder throws still ends the start, said once. */
+    @Test
+    void anUnreadableKubeconfigEndsTheProcessWithItsParserError() throws IOException, InterruptedException {
+        Path kubeconfig = Files.writeString(workDir.resolve("kubeconfig"), "clusters: [ {");
+        Path log = workDir.resolve("controller.log");
+        controller = jar(kubeconfig, log).start();
+
+        assertThat(controller.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(controller.exitValue()).isNotZero();
+        assertThat(Files.readString(log)).containsOnlyOnce("expected the node content")
+                .containsOnlyOnce("at io.fabric8.kubernetes.client.Config.autoConfigure");
+    }
+
+    private static ProcessBuilder jar(Path kubeconfig, Path log) {
         ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dcamel.management.port=" + ControllerHarness.freePort(), "-Dcamel.management.host=127.0.0.1",
                 "-jar", "target/quay-orgmirror-controller.jar"))
@@ -52,12 +76,6 @@ class PackagedJarIT {
         builder.environment().put("KUBECONFIG", kubeconfig.toString());
         builder.environment().put("ORGMIRROR_WATCH_RESYNC_PERIOD", "5s");
         builder.environment().remove("KUBERNETES_SERVICE_HOST");
-        controller = builder.start();
-
-        harness.applySample();
-
-        harness.awaitReady("organizationmirror-sample");
-        assertThat(harness.quay().mirrorConfig(ControllerHarness.ORGANIZATION)).isPresent();
-        assertThat(Files.readString(log)).contains("Informer started").doesNotContain(harness.token());
+        return builder;
     }
 }
