@@ -118,10 +118,15 @@ public class DeferredManagementAgent extends DefaultManagementAgent {
         }
     }
 
-    public boolean isHolding() {
+    /** None for a held MBean, as for any MBean not in the server. */
+    @Override
+    public <T> T newProxyClient(ObjectName name, Class<T> mbean) {
         synchronized (lock) {
-            return holding;
+            if (held.containsKey(name)) {
+                return null;
+            }
         }
+        return super.newProxyClient(name, mbean);
     }
 
     /** Held MBeans are dropped: nothing is registered after a stop. */

@@ -11,6 +11,7 @@ import javax.management.MBeanServerNotification;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 import javax.management.timer.Timer;
+import javax.management.timer.TimerMBean;
 import org.apache.camel.ManagementMBeansLevel;
 import org.apache.camel.ManagementStatisticsLevel;
 import org.apache.camel.management.DefaultManagementAgent;
@@ -51,6 +52,7 @@ class DeferredManagementAgentTest {
 
         assertThat(server.isRegistered(name("a"))).isFalse();
         assertThat(agent.isRegistered(name("a"))).isTrue();
+        assertThat(agent.newProxyClient(name("a"), TimerMBean.class)).isNull();
         assertThat(registeredInOrder).isEmpty();
 
         agent.unregister(name("a"));
@@ -60,6 +62,7 @@ class DeferredManagementAgentTest {
         assertThat(registeredInOrder).containsExactly(name("c"), name("b"));
         assertThat(server.isRegistered(name("a"))).isFalse();
         assertThat(agent.isRegistered(name("c"))).isTrue();
+        assertThat(agent.newProxyClient(name("c"), TimerMBean.class).isActive()).isFalse();
     }
 
     @Test

@@ -75,6 +75,18 @@ class ReleaseMBeansWhenReadyTest {
         assertThat(context.getManagementStrategy().isManagedName(contextName())).isFalse();
     }
 
+    @Test
+    void withJmxOffNothingIsInstalled() {
+        DefaultCamelContext withoutJmx = new DefaultCamelContext(false);
+        withoutJmx.disableJMX();
+        withoutJmx.build();
+
+        ReleaseMBeansWhenReady.install(withoutJmx, Duration.ofMinutes(1));
+
+        assertThat(withoutJmx.getManagementStrategy().getManagementAgent()).isNull();
+        assertThat(withoutJmx.getLifecycleStrategies()).noneMatch(ReleaseMBeansWhenReady.class::isInstance);
+    }
+
     private void start(String name, Duration maxHold) {
         context.getCamelContextExtension().setName(name);
         ReleaseMBeansWhenReady.install(context, maxHold);
