@@ -8,6 +8,7 @@ import io.github.quayorgmirror.leader.LeaseSettings;
 import io.github.quayorgmirror.observe.ControllerMetrics;
 import io.github.quayorgmirror.observe.ControllerStatus;
 import io.github.quayorgmirror.observe.ReconcileMetrics;
+import io.github.quayorgmirror.observe.ReleaseMBeansWhenReady;
 import io.github.quayorgmirror.observe.ResourceCensus;
 import io.github.quayorgmirror.quay.ConnectionSecretParser;
 import io.github.quayorgmirror.quay.QuaySessionStore;
@@ -72,6 +73,8 @@ public class ControllerConfiguration implements CamelConfiguration {
     static final String METRICS_REGISTRY = "metricsRegistry";
     static final String SECRET_CHANGED = "direct:referenced-secret-changed";
     static final String ALLOW_CROSS_NAMESPACE = "orgmirror.reconcile.allow-cross-namespace-secrets";
+    /** Camel's MBeans wait for the controller to be ready, not longer than this (docs/operations.md, JMX). */
+    static final Duration MBEANS_HELD_AT_MOST = Duration.ofSeconds(30);
 
 
     @Override
@@ -143,7 +146,10 @@ public class ControllerConfiguration implements CamelConfiguration {
         observe(context, mirrors, leaderElection, secrets);
     }
 
-    /** Metrics and JMX. The Prometheus registry is bound first, so camel-micrometer and our meters share it. */
+    /**
+     * Metrics and JMX, whose Camel MBeans wait for the controller to be ready. The Prometheus registry is bound
+     * first, so camel-micrometer and our meters share it.
+     */
     private static void observe(CamelContext context, Supplier<InformerCache> mirrors, LeaderElection leaderElection,
             ReferencedSecretCache secrets) throws Exception {
         MeterRegistry meters = context.getRegistry().lookupByNameAndType(METRICS_REGISTRY, MeterRegistry.class);
@@ -158,6 +164,7 @@ public class ControllerConfiguration implements CamelConfiguration {
         context.addService(new ControllerMetrics(context, meters, queue, census, leaderElection,
                 List.of("organizationmirrors")));
         context.addService(new ControllerStatus(queue, census, leaderElection));
+        ReleaseMBeansWhenReady.install(context, MBEANS_HELD_AT_MOST);
     }
 
     private static KeyedWorkQueue workQueue(CamelContext context) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.quayorgmirror.fakequay.FaultSpec;
 import io.github.quayorgmirror.observe.ControllerStatus;
+import io.github.quayorgmirror.observe.DeferredManagementAgent;
 import io.github.quayorgmirror.status.Condition;
 import io.github.quayorgmirror.testing.ControllerHarness;
 import io.github.quayorgmirror.testing.HarnessTestBase;
@@ -18,6 +19,10 @@ import java.time.Duration;
 import java.util.Map;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import org.apache.camel.ManagementMBeansLevel;
+import org.apache.camel.ManagementStatisticsLevel;
+import org.apache.camel.main.Main;
+import org.apache.camel.spi.ManagementAgent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,11 +30,12 @@ import org.junit.jupiter.api.Test;
 class ObservabilityIT extends HarnessTestBase {
 
     private int port;
+    private Main controller;
 
     @BeforeEach
     void prepare() {
         port = ControllerHarness.freePort();
-        harness.startController(Map.of("camel.management.port", String.valueOf(port)));
+        controller = harness.startController(Map.of("camel.management.port", String.valueOf(port)));
     }
 
     @Test
@@ -86,8 +92,22 @@ class ObservabilityIT extends HarnessTestBase {
         assertThat(server.getAttribute(controller, "Leader")).isEqualTo(true);
         assertThat(server.getAttribute(controller, "ManagedResources")).isEqualTo(1);
         assertThat((Long) server.getAttribute(controller, "ReconcilesProcessed")).isPositive();
-        assertThat(server.queryNames(new ObjectName("org.apache.camel:type=routes,*"), null))
-                .anyMatch(name -> name.toString().contains("orgmirror-reconcile"));
+        // Camel's MBeans come once the controller is ready
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                server.queryNames(new ObjectName("org.apache.camel:type=routes,*"), null))
+                .anyMatch(name -> name.toString().contains("orgmirror-reconcile")));
+        assertThat(server.queryNames(new ObjectName("org.apache.camel:type=processors,*"), null)).isEmpty();
+    }
+
+    @Test
+    void camelsJmxSettingsApplyToTheAgentThatHoldsItsMBeansUntilReady() {
+        ManagementAgent agent = controller.getCamelContext().getManagementStrategy().getManagementAgent();
+
+        assertThat(agent).isInstanceOf(DeferredManagementAgent.class);
+        // application.properties: camel.main.jmxManagementMBeansLevel, camel.main.jmxManagementStatisticsLevel
+        assertThat(agent.getMBeansLevel()).isEqualTo(ManagementMBeansLevel.RoutesOnly);
+        assertThat(agent.getStatisticsLevel()).isEqualTo(ManagementStatisticsLevel.RoutesOnly);
+        assertThat(agent.getMBeanServer()).isSameAs(ManagementFactory.getPlatformMBeanServer());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
