@@ -45,6 +45,11 @@ public final class ConvergenceBenchmark {
     private static final PrintStream OUT = System.out;
     /** Held, so the level set on it stays: the mock server logs every request through java.util.logging. */
     private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
+    /**
+     * With a warm-up: the controller that ran it is stopped and a fresh one measures the scenarios, so the API
+     * server and the fake Quay (this JVM) are warm and the controller is cold, as after a rollout in a cluster.
+     */
+    private static final boolean COLD_CONTROLLER = Boolean.getBoolean("benchmark.cold-controller");
     private static final Path JAR = Path.of("target/quay-orgmirror-controller.jar");
 
     private final ControllerHarness harness;
@@ -156,6 +161,12 @@ public final class ConvergenceBenchmark {
         awaitQuiet();
         try {
             warmUp(warmup);
+            if (warmup > 0 && COLD_CONTROLLER) {
+                // the servers stay warm, the controller starts afresh: a cold controller against a warm cluster
+                controller.close();
+                controller = startController("fresh start after the warm-up");
+                awaitQuiet();
+            }
             create();
             rotateSecret();
             restart();
@@ -168,10 +179,14 @@ public final class ConvergenceBenchmark {
     }
 
     private ControllerProcess startController() {
+        return startController(controller == null ? "first start" : "restart");
+    }
+
+    private ControllerProcess startController(String which) {
         ControllerProcess started = ControllerProcess.start(JAR, javaOpts, harness.kube().url(), settings, log);
         OUT.printf("%n   process start to /observe/health/ready = 200: %.2f s (CPU %.2f s)%n", started.secondsToReady(),
                 started.cpuSecondsAtReady());
-        summary.addStart(run, controller == null ? "first start" : "restart", started.secondsToReady());
+        summary.addStart(run, which, started.secondsToReady());
         return started;
     }
 
