@@ -3,6 +3,10 @@ package io.github.quayorgmirror.testing.apiserver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.Response;
+import io.fabric8.mockwebserver.http.WebSocket;
+import io.fabric8.mockwebserver.http.WebSocketListener;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +16,8 @@ import java.util.function.LongSupplier;
  * Watches over plain HTTP (kubectl's; fabric8 clients use WebSockets, which the CRUD mock serves). The mock
  * server cannot stream a response, so each watch answers with what changed since its resourceVersion, or
  * after a second with nothing, and ends; clients such as kubectl's reflector then watch again from the last
- * version they saw. Deletions are remembered as tombstones so that {@code kubectl wait --for=delete} sees them.
+ * version they saw. Deletions are remembered as tombstones so that {@code kubectl wait --for=delete} sees them,
+ * and so that a WebSocket watch resumed from a resourceVersion hears of the deletions it missed.
  */
 final class SnapshotWatches {
 
@@ -58,23 +63,82 @@ final class SnapshotWatches {
                 }
             }
         }
-        for (Tombstone tombstone : tombstones) {
-            boolean sameCollection = tombstone.collection().equals(target.collection())
-                    || target.namespace() == null && tombstone.collection().endsWith("/" + target.plural());
-            if (sameCollection && since > 0 && tombstone.resourceVersion() > since
-                    && (nameSelected == null || nameSelected.equals(tombstone.name()))) {
-                append(events, "DELETED", tombstone.object());
-            }
-        }
+        deletedSince(target).forEach(object -> append(events, "DELETED", object));
         MockResponse response = new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
                 .setBody(events.toString());
         return events.length() == 0 ? response.setBodyDelay(QUIET_WATCH_MILLIS, TimeUnit.MILLISECONDS) : response;
     }
 
+    /**
+     * The objects deleted since the watch's resourceVersion (none without one), as DELETED events. The mock
+     * resumes a WebSocket watch by replaying what is stored as ADDED, which cannot tell a client what went
+     * meanwhile: a fabric8 informer ends its watch every 5 to 10 minutes and watches again from the last
+     * version it saw, so the deletions between the two watches were lost and the objects stayed in its cache.
+     */
+    MockResponse resumeWebSocketWatch(ResourcePath target, MockResponse response) {
+        WebSocketListener watch = response.getWebSocketListener();
+        List<JsonNode> deleted = deletedSince(target);
+        if (watch == null || deleted.isEmpty()) {
+            return response;
+        }
+        return response.withWebSocketUpgrade(new WebSocketListener() {
+            @Override
+            public void onOpen(WebSocket webSocket, Response upgrade) {
+                deleted.forEach(object -> webSocket.send(event("DELETED", object)));
+                // then the mock's replay of what is stored: an object deleted and created again ends up stored
+                watch.onOpen(webSocket, upgrade);
+            }
+
+            @Override
+            public void onBeforeAccept(WebSocket webSocket, Response upgrade) {
+                watch.onBeforeAccept(webSocket, upgrade);
+            }
+
+            @Override
+            public void onMessage(WebSocket webSocket, String text) {
+                watch.onMessage(webSocket, text);
+            }
+
+            @Override
+            public void onClosing(WebSocket webSocket, int code, String reason) {
+                watch.onClosing(webSocket, code, reason);
+            }
+
+            @Override
+            public void onClosed(WebSocket webSocket, int code, String reason) {
+                watch.onClosed(webSocket, code, reason);
+            }
+
+            @Override
+            public void onFailure(WebSocket webSocket, Throwable failure, Response upgrade) {
+                watch.onFailure(webSocket, failure, upgrade);
+            }
+        });
+    }
+
+    private List<JsonNode> deletedSince(ResourcePath target) {
+        long since = versionOf(target.parameter("resourceVersion"));
+        String nameSelected = nameSelector(target.parameter("fieldSelector"));
+        List<JsonNode> deleted = new ArrayList<>();
+        for (Tombstone tombstone : tombstones) {
+            boolean sameCollection = tombstone.collection().equals(target.collection())
+                    || target.namespace() == null && tombstone.collection().endsWith("/" + target.plural());
+            if (sameCollection && since > 0 && tombstone.resourceVersion() > since
+                    && (nameSelected == null || nameSelected.equals(tombstone.name()))) {
+                deleted.add(tombstone.object());
+            }
+        }
+        return deleted;
+    }
+
     private static void append(StringBuilder events, String type, JsonNode object) {
+        events.append(event(type, object)).append('\n');
+    }
+
+    private static String event(String type, JsonNode object) {
         ObjectNode event = Store.JSON.createObjectNode().put("type", type);
         event.set("object", object);
-        events.append(event).append('\n');
+        return event.toString();
     }
 
     private static String listQuery(ResourcePath target) {
