@@ -6,6 +6,7 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
+import io.github.quayorgmirror.testing.apiserver.ForwardingWebSocketListener;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -170,49 +171,33 @@ final class FaultInjectingDispatcher extends Dispatcher {
     }
 
     /** Counts a watch as open from its opening until it closes or fails, whichever side ends it. */
-    private static final class CountingListener extends WebSocketListener {
-        private final WebSocketListener delegate;
+    private static final class CountingListener extends ForwardingWebSocketListener {
         private final AtomicInteger open;
         private final HeldWatchEvents held;
         private final AtomicBoolean ended = new AtomicBoolean();
 
         CountingListener(WebSocketListener delegate, AtomicInteger open, HeldWatchEvents held) {
-            this.delegate = delegate;
+            super(delegate);
             this.open = open;
             this.held = held;
         }
 
         @Override
-        public void onBeforeAccept(WebSocket webSocket, Response response) {
-            delegate.onBeforeAccept(webSocket, response);
-        }
-
-        @Override
         public void onOpen(WebSocket webSocket, Response response) {
             open.incrementAndGet();
-            delegate.onOpen(held.around(webSocket), response);
-        }
-
-        @Override
-        public void onMessage(WebSocket webSocket, String text) {
-            delegate.onMessage(webSocket, text);
-        }
-
-        @Override
-        public void onClosing(WebSocket webSocket, int code, String reason) {
-            delegate.onClosing(webSocket, code, reason);
+            super.onOpen(held.around(webSocket), response);
         }
 
         @Override
         public void onClosed(WebSocket webSocket, int code, String reason) {
             end();
-            delegate.onClosed(webSocket, code, reason);
+            super.onClosed(webSocket, code, reason);
         }
 
         @Override
         public void onFailure(WebSocket webSocket, Throwable failure, Response response) {
             end();
-            delegate.onFailure(webSocket, failure, response);
+            super.onFailure(webSocket, failure, response);
         }
 
         private void end() {

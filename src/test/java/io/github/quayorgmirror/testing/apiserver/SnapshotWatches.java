@@ -81,37 +81,12 @@ final class SnapshotWatches {
         if (watch == null || deleted.isEmpty()) {
             return response;
         }
-        return response.withWebSocketUpgrade(new WebSocketListener() {
+        return response.withWebSocketUpgrade(new ForwardingWebSocketListener(watch) {
             @Override
             public void onOpen(WebSocket webSocket, Response upgrade) {
                 deleted.forEach(object -> webSocket.send(event("DELETED", object)));
                 // then the mock's replay of what is stored: an object deleted and created again ends up stored
-                watch.onOpen(webSocket, upgrade);
-            }
-
-            @Override
-            public void onBeforeAccept(WebSocket webSocket, Response upgrade) {
-                watch.onBeforeAccept(webSocket, upgrade);
-            }
-
-            @Override
-            public void onMessage(WebSocket webSocket, String text) {
-                watch.onMessage(webSocket, text);
-            }
-
-            @Override
-            public void onClosing(WebSocket webSocket, int code, String reason) {
-                watch.onClosing(webSocket, code, reason);
-            }
-
-            @Override
-            public void onClosed(WebSocket webSocket, int code, String reason) {
-                watch.onClosed(webSocket, code, reason);
-            }
-
-            @Override
-            public void onFailure(WebSocket webSocket, Throwable failure, Response upgrade) {
-                watch.onFailure(webSocket, failure, upgrade);
+                super.onOpen(webSocket, upgrade);
             }
         });
     }
