@@ -94,27 +94,34 @@ public class DeferredManagementAgent extends DefaultManagementAgent {
         return HELD_IN_JVM.containsKey(name) || super.isRegistered(name);
     }
 
-    /** Registers the held MBeans, in the order they came, and every later one at once. Does nothing a second time. */
+    /**
+     * Registers the held MBeans, in the order they came, and every later one at once. Does nothing a second time.
+     * One MBean per turn of the lock: registering ~190 takes about a second, during which the first passes after
+     * ready register endpoints of their own (appended to the held ones until all are through) and must not wait.
+     */
     public void release() {
-        synchronized (lock) {
-            if (!holding) {
-                return;
-            }
-            int count = held.size();
-            Iterator<Map.Entry<ObjectName, Held>> entries = held.entrySet().iterator();
-            while (entries.hasNext()) {
+        int count = 0;
+        while (true) {
+            synchronized (lock) {
+                Iterator<Map.Entry<ObjectName, Held>> entries = held.entrySet().iterator();
+                if (!entries.hasNext()) {
+                    if (holding) {
+                        holding = false;
+                        LOG.debug("Registered {} held MBeans", count);
+                    }
+                    return;
+                }
                 Map.Entry<ObjectName, Held> entry = entries.next();
                 // out of held first: the super class asks isRegistered before it registers
                 entries.remove();
                 HELD_IN_JVM.remove(entry.getKey(), this);
                 try {
                     super.register(entry.getValue().mbean(), entry.getKey(), entry.getValue().forceRegistration());
+                    count++;
                 } catch (JMException | RuntimeException e) {
                     LOG.warn("Could not register the MBean {}: {}", entry.getKey(), e.toString());
                 }
             }
-            holding = false;
-            LOG.debug("Registered {} held MBeans", count);
         }
     }
 

@@ -66,6 +66,28 @@ class DeferredManagementAgentTest {
     }
 
     @Test
+    void anMBeanRegisteredWhileTheHeldOnesAreBeingRegisteredFollowsThem() throws Exception {
+        agent.register(new Timer(), name("a"));
+        agent.register(new Timer(), name("b"));
+        ObjectName first = name("a");
+        ObjectName during = name("during");
+        // a registration arriving mid-release (here from the release's own thread, as the lock lets it)
+        server.addNotificationListener(MBeanServerDelegate.DELEGATE_NAME, (notification, handback) -> {
+            if (first.equals(((MBeanServerNotification) notification).getMBeanName())) {
+                try {
+                    agent.register(new Timer(), during);
+                } catch (javax.management.JMException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }, null, null);
+
+        agent.release();
+
+        assertThat(registeredInOrder).containsExactly(first, name("b"), during);
+    }
+
+    @Test
     void afterTheReleaseMBeansAreRegisteredAndUnregisteredAtOnce() throws Exception {
         agent.release();
 
