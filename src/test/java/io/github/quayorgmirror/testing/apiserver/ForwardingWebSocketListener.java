@@ -1,6 +1,5 @@
 package io.github.quayorgmirror.testing.apiserver;
 
-import io.fabric8.mockwebserver.http.ByteString;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
@@ -30,11 +29,6 @@ public class ForwardingWebSocketListener extends WebSocketListener {
     @Override
     public void onMessage(WebSocket webSocket, String text) {
         delegate.onMessage(webSocket, text);
-    }
-
-    @Override
-    public void onMessage(WebSocket webSocket, ByteString bytes) {
-        delegate.onMessage(webSocket, bytes);
     }
 
     @Override
