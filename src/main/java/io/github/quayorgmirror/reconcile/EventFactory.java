@@ -43,6 +43,22 @@ public class EventFactory {
         return outcome == null ? List.of() : outcome.notes();
     }
 
+    /** Whether the pass has a resource to write Events about, and something to say. */
+    public boolean hasEvents(Exchange exchange) {
+        return exchange.getProperty(ReconcileProperties.RESOURCE) != null && !notes(exchange).isEmpty();
+    }
+
+    /**
+     * The copy of the pass that publishes its Events keeps only what they are made of: the resource, its key, the
+     * outcome and whether it is being deleted. No connection (credentials), no header, no body: it outlives the pass.
+     */
+    public void keepEventData(Exchange copy) {
+        copy.removeProperties("*", ReconcileProperties.RESOURCE, ReconcileProperties.RESOURCE_KEY,
+                ReconcileProperties.OUTCOME, ReconcileProperties.DELETING);
+        copy.getMessage().removeHeaders("*");
+        copy.getMessage().setBody(null);
+    }
+
     public void prepare(Exchange exchange) {
         Note note = exchange.getIn().getBody(Note.class);
         GenericKubernetesResource resource = exchange.getProperty(ReconcileProperties.RESOURCE,

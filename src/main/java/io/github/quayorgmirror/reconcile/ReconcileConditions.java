@@ -3,6 +3,7 @@ package io.github.quayorgmirror.reconcile;
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 import org.apache.camel.Predicate;
+import org.apache.camel.Processor;
 import org.apache.camel.support.ExpressionAdapter;
 import org.apache.camel.spi.Registry;
 
@@ -51,6 +52,9 @@ public final class ReconcileConditions {
         condition(registry, "deletionAsksQuay", deletion::asksQuay);
 
         EventFactory events = bean(registry, "eventFactory", EventFactory.class);
+        condition(registry, "passHasEvents", events::hasEvents);
+        Processor eventData = events::keepEventData;
+        registry.bind("eventData", Processor.class, eventData);
         registry.bind("passNotes", Expression.class, new ExpressionAdapter() {
             @Override
             public Object evaluate(Exchange exchange) {

@@ -1,7 +1,10 @@
 package io.github.quayorgmirror.resource;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.github.quayorgmirror.leader.LeadershipFence;
 import io.github.quayorgmirror.leader.LeadershipLostException;
 import io.github.quayorgmirror.resource.MirrorResource;
@@ -14,12 +17,13 @@ import java.util.List;
  */
 public class Finalizers {
 
-    private final KubernetesClient client;
+    /** Built once: fabric8 builds a new operation (and its context) on each genericKubernetesResources call. */
+    private final MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> mirrors;
     private final OwnWrites ownWrites;
     private final LeadershipFence fence;
 
     public Finalizers(KubernetesClient client, OwnWrites ownWrites, LeadershipFence fence) {
-        this.client = client;
+        this.mirrors = MirrorResource.api(client);
         this.ownWrites = ownWrites;
         this.fence = fence;
     }
@@ -51,7 +55,7 @@ public class Finalizers {
     private GenericKubernetesResource apply(GenericKubernetesResource resource, GenericKubernetesResource update)
             throws LeadershipLostException {
         fence.check("finalizer write");
-        GenericKubernetesResource updated = MirrorResource.api(client).inNamespace(update.getMetadata().getNamespace())
+        GenericKubernetesResource updated = mirrors.inNamespace(update.getMetadata().getNamespace())
                 .resource(update).update();
         ownWrites.wrote(updated, resource);
         return updated;

@@ -1,7 +1,10 @@
 package io.github.quayorgmirror.status;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.github.quayorgmirror.leader.LeadershipFence;
 import io.github.quayorgmirror.leader.LeadershipLostException;
@@ -22,13 +25,14 @@ public class StatusWriter {
     private static final Logger LOG = LoggerFactory.getLogger(StatusWriter.class);
     private static final int ATTEMPTS = 3;
 
-    private final KubernetesClient client;
+    /** Built once: fabric8 builds a new operation (and its context) on each genericKubernetesResources call. */
+    private final MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> mirrors;
     private final Clock clock;
     private final OwnWrites ownWrites;
     private final LeadershipFence fence;
 
     public StatusWriter(KubernetesClient client, Clock clock, OwnWrites ownWrites, LeadershipFence fence) {
-        this.client = client;
+        this.mirrors = MirrorResource.api(client);
         this.clock = clock;
         this.ownWrites = ownWrites;
         this.fence = fence;
@@ -49,7 +53,7 @@ public class StatusWriter {
                 GenericKubernetesResource update = MirrorResource.copy(current);
                 fence.check("status write");
                 update.getAdditionalProperties().put("status", MirrorResource.toMap(after));
-                ownWrites.wrote(MirrorResource.api(client).inNamespace(current.getMetadata().getNamespace())
+                ownWrites.wrote(mirrors.inNamespace(current.getMetadata().getNamespace())
                         .resource(update).updateStatus(), resource, current);
                 LOG.debug("Status written resource={}", MirrorResource.key(current));
                 return after;
@@ -57,7 +61,7 @@ public class StatusWriter {
                 if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt == ATTEMPTS) {
                     throw e;
                 }
-                current = MirrorResource.api(client).inNamespace(current.getMetadata().getNamespace())
+                current = mirrors.inNamespace(current.getMetadata().getNamespace())
                         .withName(current.getMetadata().getName()).get();
                 if (current == null) {
                     return null;

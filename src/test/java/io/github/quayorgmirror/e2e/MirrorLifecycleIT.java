@@ -124,6 +124,30 @@ class MirrorLifecycleIT extends HarnessTestBase {
         assertThat(ControllerHarness.queue(controller).processedCount()).isEqualTo(2);
     }
 
+    /**
+     * Events are written beside the passes: with one worker and an API server that takes 12 s to answer each Event
+     * write, a second mirror still gets its pass at once. Written by the pass, the first mirror's Event would have
+     * held the only worker.
+     */
+    @Test
+    void aSlowEventWriteHoldsNoWorker() {
+        harness.quay().addOrganization("markerorg");
+        harness.quay().makeOrgAdmin("markerorg", ControllerHarness.USER);
+        harness.quay().addRobot("markerorg", ControllerHarness.ROBOT);
+        harness.kube().delayResponses("POST", "/apis/events.k8s.io/v1/namespaces/" + NAMESPACE + "/events",
+                Duration.ofSeconds(12));
+        harness.startController(Map.of("orgmirror.queue.parallelism", "1"));
+        harness.create(FULL);
+        harness.awaitReady("full");
+        harness.create(FULL.replace("name: full", "name: marker").replace("organization: productionmirror",
+                "organization: markerorg").replace("robotUsername: productionmirror+", "robotUsername: markerorg+"));
+        long start = System.nanoTime();
+        harness.awaitReady("marker");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+        await().atMost(Duration.ofSeconds(20)).until(() -> normalEvents("marker").stream()
+                .anyMatch(event -> event.startsWith("Created: ")));
+    }
+
     @Test
     void changingOneFieldSendsOnlyThatFieldOnceWithoutWaitingForAResync() {
         harness.startController();

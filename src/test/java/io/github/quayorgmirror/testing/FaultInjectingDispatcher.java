@@ -7,6 +7,7 @@ import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
 import io.github.quayorgmirror.testing.apiserver.ForwardingWebSocketListener;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Wraps the mock's dispatcher to do what the CRUD mock never does by itself: refuse requests on a
  * path, end a watch with a 410 Gone ERROR event (as a real API server does when the watched
  * resourceVersion is too old), hold back watch events (a slow watch, so a client's cache lags behind
- * its own writes), and record the requests and count the open watches per path (query left out).
+ * its own writes), answer requests on a path late (a slow API server), and record the requests and count the open watches per path (query left out).
  */
 final class FaultInjectingDispatcher extends Dispatcher {
 
@@ -32,6 +33,7 @@ final class FaultInjectingDispatcher extends Dispatcher {
     private final Set<String> watchesToExpire = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> openWatches = new ConcurrentHashMap<>();
     private final Map<String, HeldWatchEvents> heldEvents = new ConcurrentHashMap<>();
+    private final Map<String, Duration> delayedResponses = new ConcurrentHashMap<>();
     private final Map<String, List<String>> journal = new ConcurrentHashMap<>();
     /** Per User-Agent; not copy-on-write: a benchmark records hundreds of thousands of requests. */
     private final Map<String, List<String>> requestsByAgent = new ConcurrentHashMap<>();
@@ -66,6 +68,10 @@ final class FaultInjectingDispatcher extends Dispatcher {
             record(path, "watch");
         }
         MockResponse response = delegate.dispatch(request);
+        Duration delay = delayedResponses.get(request.getMethod() + " " + path);
+        if (delay != null) {
+            response.setBodyDelay(delay);
+        }
         if (watch && response.getWebSocketListener() != null) {
             response.withWebSocketUpgrade(new CountingListener(response.getWebSocketListener(), counter(openWatches, path),
                     held(path)));
@@ -105,6 +111,11 @@ final class FaultInjectingDispatcher extends Dispatcher {
             return codeAndTimes[1] > 1 ? new int[] {codeAndTimes[0], codeAndTimes[1] - 1} : null;
         });
         return taken[0] == null ? null : taken[0][0];
+    }
+
+    /** {@code method} requests on {@code path} are answered {@code delay} late from now on (a slow API server). */
+    void delayResponses(String method, String path, Duration delay) {
+        delayedResponses.put(method + " " + path, delay);
     }
 
     void expireNextWatch(String path) {

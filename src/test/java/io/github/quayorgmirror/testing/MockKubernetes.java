@@ -124,6 +124,11 @@ public final class MockKubernetes implements AutoCloseable {
     }
 
     /** The next watch on {@code path} gets an ERROR event with 410 Gone, as for a too old resourceVersion. */
+    /** {@code method} requests on {@code path} (no query) are answered {@code delay} late from now on. */
+    public void delayResponses(String method, String path, java.time.Duration delay) {
+        dispatcher.delayResponses(method, path, delay);
+    }
+
     public void expireNextWatch(String path) {
         dispatcher.expireNextWatch(path);
     }
