@@ -2,6 +2,7 @@ package io.github.quayorgmirror.leader;
 
 import io.github.quayorgmirror.quay.QuayRequest;
 import io.github.quayorgmirror.quay.QuayCall;
+import io.github.quayorgmirror.quay.QuayCallSteps;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.apache.camel.Exchange;
@@ -13,7 +14,7 @@ import org.apache.camel.Exchange;
  * a write checked here cannot overlap with the next leader's, even when this JVM was paused (a GC pause, a frozen
  * node) and fabric8's elector has not noticed yet. Without election the instance is alone and always valid.
  */
-public final class LeadershipFence {
+public final class LeadershipFence implements QuayCallSteps.WriteFence {
 
     private final boolean enabled;
     private final long validityNanos;
@@ -56,7 +57,8 @@ public final class LeadershipFence {
         return !enabled || holding && validUntilNanos - nanoClock.getAsLong() > 0;
     }
 
-    /** Bean method for {@code quay-call}, right before the call: only a read, sign-in or sign-out passes without. */
+    /** Asked by {@code quay-call} before each send: only a read, sign-in or sign-out passes without. */
+    @Override
     public void beforeQuayCall(Exchange exchange) throws LeadershipLostException {
         QuayRequest request = QuayCall.request(exchange);
         if (request != null && request.changesQuay()) {

@@ -7,7 +7,8 @@ import org.apache.camel.Message;
 /**
  * Bean {@code quayAuth}: adds the credentials of the connection to a prepared request; tells {@code quay-call} when
  * a username/password connection has to sign in first (its sign-in step, an {@code enrich} of {@code quay-signin}
- * aggregated here), and when Quay refused a session so that it signs in again (once) and sends once more.
+ * aggregated here), and when Quay refused a session so that it signs in again (once) and sends once more. Its steps
+ * before and after a send run within {@link QuayCallSteps}.
  */
 public class QuayAuthenticator implements AggregationStrategy {
 
@@ -59,7 +60,8 @@ public class QuayAuthenticator implements AggregationStrategy {
 
     /**
      * Before each send: true when the call authenticates with a username/password connection that has no session yet,
-     * or whose session Quay refused; the caller then holds the login's lock until {@link #endSignIn}.
+     * or whose session Quay refused; the caller then holds the login's lock until {@link #endSignIn}, and
+     * {@link #signingIn} says so.
      */
     public boolean beginSignIn(Exchange exchange) {
         QuayCall call = QuayCall.of(exchange);
@@ -73,6 +75,11 @@ public class QuayAuthenticator implements AggregationStrategy {
         call.attempt().signingIn = (rejected != null || sessions.stored(connection) == null)
                 && sessions.beginSignIn(connection, rejected);
         return call.attempt().signingIn;
+    }
+
+    /** The call holds its login's lock ({@link #beginSignIn}) and signs in next. */
+    public boolean signingIn(Exchange exchange) {
+        return QuayCall.of(exchange).attempt().signingIn;
     }
 
     /** The sign-in step's answer ({@code quay-signin} on a copy of the exchange): the session is stored, a failure kept. */

@@ -107,4 +107,10 @@ public class QuayCalls {
             throw unavailable;
         }
     }
+
+    /** {@link #end} of a call whose answer the caller does not get: the body is null afterwards. */
+    public void endWithoutAnswer(Exchange exchange) throws QuayUnavailableException {
+        end(exchange);
+        exchange.getMessage().setBody(null);
+    }
 }

@@ -19,7 +19,9 @@ public class QuayConfiguration implements CamelConfiguration {
 
     private final QuaySessionStore sessions = new QuaySessionStore();
     private final QuayAuthenticator auth = new QuayAuthenticator(sessions);
-    private QuayResponses responses;
+    private final QuayCalls calls = new QuayCalls();
+    private final QuayMetrics metrics = new QuayMetrics();
+    private QuayCallBeans callBeans;
 
     @PropertyInject(value = "orgmirror.quay.redelivery.maximum-delay", defaultValue = "30000")
     private long maximumRedeliveryDelayMillis;
@@ -48,16 +50,37 @@ public class QuayConfiguration implements CamelConfiguration {
 
     @BindToRegistry("quayCalls")
     public QuayCalls quayCalls() {
-        return new QuayCalls();
+        return calls;
     }
 
-    /** One instance, shared with the Predicates below; made after the properties are injected. */
-    @BindToRegistry("quayResponses")
-    public synchronized QuayResponses quayResponses() {
-        if (responses == null) {
-            responses = new QuayResponses(maximumRedeliveryDelayMillis, Clock.systemUTC());
+    /** The beans with settings, one instance each, shared by the registry, quayCallSteps and the Predicates below. */
+    private record QuayCallBeans(QuayResponses responses, QuayPassDeadline deadline, QuayCircuitBreakers breakers,
+            QuayCallSteps steps) {
+    }
+
+    /** Made on first use, which comes after the properties are injected. */
+    private synchronized QuayCallBeans callBeans() {
+        if (callBeans == null) {
+            QuayResponses responses = new QuayResponses(maximumRedeliveryDelayMillis, Clock.systemUTC());
+            QuayPassDeadline deadline = new QuayPassDeadline(
+                    Durations.positive("orgmirror.reconcile.pass-deadline", passDeadline), System::nanoTime);
+            QuayCircuitBreakers breakers = new QuayCircuitBreakers(circuitFailureThreshold, Durations.positive(
+                    "orgmirror.quay.circuit-breaker.open-duration", circuitOpenDuration), System::nanoTime,
+                    Clock.systemUTC());
+            callBeans = new QuayCallBeans(responses, deadline, breakers,
+                    new QuayCallSteps(calls, auth, deadline, breakers, responses, metrics));
         }
-        return responses;
+        return callBeans;
+    }
+
+    @BindToRegistry("quayCallSteps")
+    public QuayCallSteps quayCallSteps() {
+        return callBeans().steps();
+    }
+
+    @BindToRegistry("quayResponses")
+    public QuayResponses quayResponses() {
+        return callBeans().responses();
     }
 
     // The conditions of quay-call's loop and filters and of the operation routes: Predicates for the ref language.
@@ -70,10 +93,10 @@ public class QuayConfiguration implements CamelConfiguration {
         return exchange -> QuayCall.of(exchange).sendAgain();
     }
 
-    /** See {@link QuayAuthenticator#beginSignIn}: when true, the sign-in's lock is held until {@code endSignIn}. */
+    /** See {@link QuayCallSteps#beforeSend}: the call holds its login's lock, released by {@code endSignIn}. */
     @BindToRegistry("quaySignInNeeded")
     public Predicate quaySignInNeeded() {
-        return auth::beginSignIn;
+        return auth::signingIn;
     }
 
     @BindToRegistry("quayOrganizationLookupNeeded")
@@ -93,13 +116,12 @@ public class QuayConfiguration implements CamelConfiguration {
 
     @BindToRegistry("quayPassDeadline")
     public QuayPassDeadline quayPassDeadline() {
-        return new QuayPassDeadline(Durations.positive("orgmirror.reconcile.pass-deadline", passDeadline), System::nanoTime);
+        return callBeans().deadline();
     }
 
     @BindToRegistry("quayCircuitBreakers")
     public QuayCircuitBreakers quayCircuitBreakers() {
-        return new QuayCircuitBreakers(circuitFailureThreshold, Durations.positive(
-                "orgmirror.quay.circuit-breaker.open-duration", circuitOpenDuration), System::nanoTime, Clock.systemUTC());
+        return callBeans().breakers();
     }
 
     @BindToRegistry("quayHostShare")
@@ -114,7 +136,7 @@ public class QuayConfiguration implements CamelConfiguration {
 
     @BindToRegistry("quayMetrics")
     public QuayMetrics quayMetrics() {
-        return new QuayMetrics();
+        return metrics;
     }
 
     /** For connections with {@code validateCerts: "false"} only; see {@link QuayEndpoints}. */

@@ -1,7 +1,10 @@
 package io.github.quayorgmirror.quay;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -14,12 +17,29 @@ final class QuayEndpoints {
     static final String TRUST_ALL_TLS = "quayTrustAllTls";
     static final String NO_HOSTNAME_CHECK = "quayNoHostnameCheck";
 
+    /** Far more option sets than a controller's Quays have; past it the cache starts over with those in use. */
+    private static final int REMEMBERED = 64;
+    private static final Map<Settings, String> URIS = new ConcurrentHashMap<>();
+
     private QuayEndpoints() {
     }
 
-    /** The endpoint of a connection: its base URI with the options below; no path, no query. */
+    /** What an endpoint URI is made of; not the credentials, so Secrets and their rotations share an entry. */
+    private record Settings(URI baseUri, boolean validateCerts, Duration timeout) {
+    }
+
+    /** The endpoint of a connection: its base URI with the options below; no path, no query. Asked on every send. */
     static String uri(QuayConnection connection) {
-        return connection.baseUri() + "?" + options(connection);
+        Settings settings = new Settings(connection.baseUri(), connection.validateCerts(), connection.timeout());
+        String uri = URIS.get(settings);
+        if (uri == null) {
+            if (URIS.size() >= REMEMBERED) {
+                URIS.clear();
+            }
+            uri = connection.baseUri() + "?" + options(connection);
+            URIS.put(settings, uri);
+        }
+        return uri;
     }
 
     private static String options(QuayConnection connection) {

@@ -1,6 +1,9 @@
 package io.github.quayorgmirror.quay;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
@@ -20,17 +23,27 @@ public class QuayMetrics implements Processor, CamelContextAware {
     public static final String REDELIVERIES = "orgmirror.quay.redeliveries";
 
     private CamelContext camelContext;
+    private volatile MeterRegistry registry;
+    // looked up once per tag set: finding a meter by name and tags builds its id and sorts the tags on every call
+    private final Map<RequestTags, Counter> requests = new ConcurrentHashMap<>();
+    private final Map<String, Counter> redeliveries = new ConcurrentHashMap<>();
+
+    /** {@code status} null: no answer ({@code io_error}). */
+    private record RequestTags(String operation, Integer status) {
+    }
 
     public void countRequest(Exchange exchange) {
         Integer status = QuayCall.of(exchange).attempt().status;
-        registry().counter(REQUESTS, "operation", operation(exchange),
-                "status", status == null ? "io_error" : status.toString()).increment();
+        requests.computeIfAbsent(new RequestTags(operation(exchange), status), tags -> registry().counter(REQUESTS,
+                "operation", tags.operation(), "status", tags.status() == null ? "io_error" : tags.status().toString()))
+                .increment();
     }
 
     /** Called by the error handler before each redelivery; also counts them on the exchange for the final message. */
     @Override
     public void process(Exchange exchange) {
-        registry().counter(REDELIVERIES, "operation", operation(exchange)).increment();
+        redeliveries.computeIfAbsent(operation(exchange), operation -> registry().counter(REDELIVERIES,
+                "operation", operation)).increment();
         QuayCall call = QuayCall.of(exchange);
         if (call != null) {
             call.redelivered();
@@ -42,10 +55,15 @@ public class QuayMetrics implements Processor, CamelContextAware {
         return request == null ? "unknown" : request.operation().tag();
     }
 
-    /** Looked up on use: camel-main binds the Prometheus registry while starting, after the beans are made. */
+    /** Looked up on first use: camel-main binds the Prometheus registry while starting, after the beans are made. */
     private MeterRegistry registry() {
-        return MicrometerUtils.getOrCreateMeterRegistry(camelContext.getRegistry(),
-                MicrometerConstants.METRICS_REGISTRY_NAME);
+        MeterRegistry current = registry;
+        if (current == null) {
+            current = MicrometerUtils.getOrCreateMeterRegistry(camelContext.getRegistry(),
+                    MicrometerConstants.METRICS_REGISTRY_NAME);
+            registry = current;
+        }
+        return current;
     }
 
     @Override

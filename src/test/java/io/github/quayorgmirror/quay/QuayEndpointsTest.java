@@ -27,6 +27,17 @@ class QuayEndpointsTest {
     }
 
     @Test
+    void connectionsWithTheSameSettingsShareOneUriWhateverTheirCredentials() {
+        QuayConnection token = connection("https://quay.example.com", true);
+        QuayConnection password = new QuayConnection(token.baseUri(), true, token.timeout(),
+                new QuayConnection.Credentials.UsernamePassword("u", "p"));
+        QuayConnection slower = new QuayConnection(token.baseUri(), true, Duration.ofSeconds(30), token.credentials());
+
+        assertThat(QuayEndpoints.uri(password)).isSameAs(QuayEndpoints.uri(token));
+        assertThat(QuayEndpoints.uri(slower)).contains("connectTimeout=30000").isNotEqualTo(QuayEndpoints.uri(token));
+    }
+
+    @Test
     void plainHttpNeverGetsTlsOptions() {
         assertThat(QuayEndpoints.uri(connection("http://127.0.0.1:8080", false))).doesNotContain("ssl", "Hostname");
     }
