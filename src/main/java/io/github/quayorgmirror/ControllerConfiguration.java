@@ -49,6 +49,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.camel.CamelConfiguration;
@@ -136,6 +137,7 @@ public class ControllerConfiguration implements CamelConfiguration {
                 duration(context, "orgmirror.reconcile.stalled-retry"), duration(context, "orgmirror.reconcile.sync-pending-retry")));
         registry.bind("reconcileMetrics", new ReconcileMetrics(context));
         registry.bind("eventFactory", new EventFactory(clock, instanceName()));
+        registry.bind(EventFactory.PUBLISHER, ExecutorService.class, EventFactory.publisher(context));
         ReconcileConditions.bind(registry);
         registry.bind("secretReferences", secretReferences);
         registry.bind("organizationMirrorIndexers", SecretReferences.INDEXERS);

@@ -13,7 +13,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ExecutorService;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
  * Prepares one Kubernetes Event (events.k8s.io/v1) about the resource for camel-kubernetes'
@@ -21,6 +25,8 @@ import org.apache.camel.Exchange;
  */
 public class EventFactory {
 
+    /** The executor of the wireTap that publishes a pass's Events (routes/status.camel.yaml). */
+    public static final String PUBLISHER = "orgmirrorEvents";
     static final String REPORTING_CONTROLLER = "quay.herve4m.github.io/quay-orgmirror-controller";
     private static final int NOTE_LIMIT = 1024;
     private static final DateTimeFormatter MICRO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX");
@@ -41,6 +47,16 @@ public class EventFactory {
     public List<Note> notes(Exchange exchange) {
         ReconcileOutcome outcome = exchange.getProperty(ReconcileProperties.OUTCOME, ReconcileOutcome.class);
         return outcome == null ? List.of() : outcome.notes();
+    }
+
+    /**
+     * One thread, so that the Events of a resource keep their order; a full queue (1,000) makes the pass write its
+     * Events itself rather than drop them. Made by Camel's manager, which shuts it down with the context.
+     */
+    public static ExecutorService publisher(CamelContext context) {
+        return context.getExecutorServiceManager().newThreadPool(EventFactory.class, "OrganizationMirrorEvents",
+                new ThreadPoolProfileBuilder(PUBLISHER).poolSize(1).maxPoolSize(1).maxQueueSize(1000)
+                        .rejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns).build());
     }
 
     /** Whether the pass has a resource to write Events about, and something to say. */

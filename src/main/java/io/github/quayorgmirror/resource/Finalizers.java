@@ -33,7 +33,7 @@ public class Finalizers {
         if (MirrorResource.hasFinalizer(resource)) {
             return resource;
         }
-        GenericKubernetesResource update = MirrorResource.copy(resource);
+        GenericKubernetesResource update = MirrorResource.copyForUpdate(resource);
         List<String> finalizers = new ArrayList<>(listOf(update));
         finalizers.add(MirrorResource.FINALIZER);
         update.getMetadata().setFinalizers(finalizers);
@@ -45,7 +45,7 @@ public class Finalizers {
         if (!MirrorResource.hasFinalizer(resource)) {
             return;
         }
-        GenericKubernetesResource update = MirrorResource.copy(resource);
+        GenericKubernetesResource update = MirrorResource.copyForUpdate(resource);
         List<String> finalizers = new ArrayList<>(listOf(update));
         finalizers.removeIf(MirrorResource.FINALIZER::equals);
         update.getMetadata().setFinalizers(finalizers);

@@ -79,6 +79,17 @@ public final class MirrorResource {
         return ResourceCopy.of(resource);
     }
 
+    /**
+     * A copy to send back in an update: without {@code metadata.managedFields}. Server-side apply's bookkeeping can
+     * outweigh the rest of the object, and an update that leaves it out keeps the stored one (the API server's field
+     * manager takes the live object's when the request has none), so sending it only costs both sides.
+     */
+    public static GenericKubernetesResource copyForUpdate(GenericKubernetesResource resource) {
+        GenericKubernetesResource copy = copy(resource);
+        copy.getMetadata().setManagedFields(null);
+        return copy;
+    }
+
     @SuppressWarnings("unchecked")
     public static Map<String, Object> toMap(Object value) {
         return JSON.convertValue(value, Map.class);

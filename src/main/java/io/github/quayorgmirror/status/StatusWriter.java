@@ -50,7 +50,7 @@ public class StatusWriter {
                 return before;
             }
             try {
-                GenericKubernetesResource update = MirrorResource.copy(current);
+                GenericKubernetesResource update = MirrorResource.copyForUpdate(current);
                 fence.check("status write");
                 update.getAdditionalProperties().put("status", MirrorResource.toMap(after));
                 ownWrites.wrote(mirrors.inNamespace(current.getMetadata().getNamespace())

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
 import io.github.quayorgmirror.fakequay.FaultSpec;
 import io.github.quayorgmirror.fakequay.RecordedCall;
 import io.github.quayorgmirror.resource.MirrorResource;
@@ -122,6 +123,27 @@ class MirrorLifecycleIT extends HarnessTestBase {
         assertThat(quayCalls).containsExactly("POST /api/v1/organization/productionmirror/mirror",
                 "POST /api/v1/organization/productionmirror/mirror/verify");
         assertThat(ControllerHarness.queue(controller).processedCount()).isEqualTo(2);
+    }
+
+    /** Server-side apply's managedFields are left out of our updates: the API server keeps the stored ones. */
+    @Test
+    void updatesLeaveManagedFieldsOut() {
+        String path = "/apis/quay.herve4m.github.io/v1alpha1/namespaces/" + NAMESPACE + "/organizationmirrors/full";
+        GenericKubernetesResource full = harness.create(FULL);
+        full.getMetadata().setManagedFields(List.of(new ManagedFieldsEntryBuilder().withManager("kubectl-client-side-apply")
+                .withOperation("Update").withApiVersion(MirrorResource.API_VERSION).withFieldsType("FieldsV1")
+                .withNewFieldsV1().addToAdditionalProperties("f:spec", Map.of("f:organization", Map.of())).endFieldsV1()
+                .build()));
+        MirrorResource.api(harness.kube().client()).inNamespace(NAMESPACE).resource(full).update();
+        harness.kube().recordRequestBodies("PUT", path);
+        harness.kube().recordRequestBodies("PUT", path + "/status");
+        harness.startController();
+        harness.awaitReady("full");
+
+        assertThat(harness.kube().requestBodies("PUT", path)).isNotEmpty()
+                .allSatisfy(body -> assertThat(body).contains(MirrorResource.FINALIZER).doesNotContain("managedFields"));
+        assertThat(harness.kube().requestBodies("PUT", path + "/status")).isNotEmpty()
+                .allSatisfy(body -> assertThat(body).contains("\"conditions\"").doesNotContain("managedFields"));
     }
 
     /**

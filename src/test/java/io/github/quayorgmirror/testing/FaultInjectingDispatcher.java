@@ -7,6 +7,7 @@ import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
 import io.github.quayorgmirror.testing.apiserver.ForwardingWebSocketListener;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,6 +35,8 @@ final class FaultInjectingDispatcher extends Dispatcher {
     private final Map<String, AtomicInteger> openWatches = new ConcurrentHashMap<>();
     private final Map<String, HeldWatchEvents> heldEvents = new ConcurrentHashMap<>();
     private final Map<String, Duration> delayedResponses = new ConcurrentHashMap<>();
+    /** Only for the requests asked for: a benchmark sends hundreds of thousands. */
+    private final Map<String, List<String>> recordedBodies = new ConcurrentHashMap<>();
     private final Map<String, List<String>> journal = new ConcurrentHashMap<>();
     /** Per User-Agent; not copy-on-write: a benchmark records hundreds of thousands of requests. */
     private final Map<String, List<String>> requestsByAgent = new ConcurrentHashMap<>();
@@ -47,6 +50,10 @@ final class FaultInjectingDispatcher extends Dispatcher {
         requestsByAgent.computeIfAbsent(String.valueOf(request.getHeader("User-Agent")),
                 agent -> Collections.synchronizedList(new ArrayList<>())).add(request.getMethod() + " " + request.getPath());
         String path = request.getPath().split("\\?", 2)[0];
+        List<String> bodies = recordedBodies.get(request.getMethod() + " " + path);
+        if (bodies != null) {
+            bodies.add(new String(request.getBody().getBytes(), StandardCharsets.UTF_8));
+        }
         boolean watch = request.getPath().contains("watch=true");
         Integer refusal = refusedPaths.containsKey(path) ? refusedPaths.get(path)
                 : refusedFrom.get(request.getHeader("User-Agent") + " " + path);
@@ -111,6 +118,16 @@ final class FaultInjectingDispatcher extends Dispatcher {
             return codeAndTimes[1] > 1 ? new int[] {codeAndTimes[0], codeAndTimes[1] - 1} : null;
         });
         return taken[0] == null ? null : taken[0][0];
+    }
+
+    /** From now on, the bodies of the {@code method} requests on {@code path} are kept ({@link #requestBodies}). */
+    void recordRequestBodies(String method, String path) {
+        recordedBodies.putIfAbsent(method + " " + path, new CopyOnWriteArrayList<>());
+    }
+
+    /** The bodies kept of the {@code method} requests on {@code path}, in order. */
+    List<String> requestBodies(String method, String path) {
+        return List.copyOf(recordedBodies.getOrDefault(method + " " + path, List.of()));
     }
 
     /** {@code method} requests on {@code path} are answered {@code delay} late from now on (a slow API server). */

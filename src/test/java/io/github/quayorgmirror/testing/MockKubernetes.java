@@ -124,6 +124,16 @@ public final class MockKubernetes implements AutoCloseable {
     }
 
     /** The next watch on {@code path} gets an ERROR event with 410 Gone, as for a too old resourceVersion. */
+    /** Keeps the bodies of the {@code method} requests on {@code path} (no query) from now on. */
+    public void recordRequestBodies(String method, String path) {
+        dispatcher.recordRequestBodies(method, path);
+    }
+
+    /** The bodies kept of the {@code method} requests on {@code path}, in order. */
+    public List<String> requestBodies(String method, String path) {
+        return dispatcher.requestBodies(method, path);
+    }
+
     /** {@code method} requests on {@code path} (no query) are answered {@code delay} late from now on. */
     public void delayResponses(String method, String path, java.time.Duration delay) {
         dispatcher.delayResponses(method, path, delay);
