@@ -1,7 +1,5 @@
 package io.github.quayorgmirror.quay;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 
 /**
@@ -11,7 +9,7 @@ import org.apache.camel.Exchange;
  * leadership fence and the pass deadline before any attempt, and again after a sign-in, which (or waiting for another
  * call's) can outlast the lease or the deadline; the circuit breaker right before the send.
  */
-public class QuayCallSteps implements CamelContextAware {
+public class QuayCallSteps extends RegistryAwareBean {
 
     /** May this instance still change Quay? Implemented by the leader election's fence, found in the registry. */
     @FunctionalInterface
@@ -25,8 +23,6 @@ public class QuayCallSteps implements CamelContextAware {
     private final QuayCircuitBreakers breakers;
     private final QuayResponses responses;
     private final QuayMetrics metrics;
-    private CamelContext camelContext;
-    private volatile WriteFence fence;
 
     public QuayCallSteps(QuayCalls calls, QuayAuthenticator auth, QuayPassDeadline deadline,
             QuayCircuitBreakers breakers, QuayResponses responses, QuayMetrics metrics) {
@@ -81,24 +77,10 @@ public class QuayCallSteps implements CamelContextAware {
     }
 
     private WriteFence fence() {
-        WriteFence found = fence;
-        if (found == null) {
-            found = camelContext.getRegistry().findSingleByType(WriteFence.class);
-            if (found == null) {
-                throw new IllegalStateException("no " + WriteFence.class.getName() + " in the registry");
-            }
-            fence = found;
+        WriteFence fence = registryBean(WriteFence.class);
+        if (fence == null) {
+            throw new IllegalStateException("no " + WriteFence.class.getName() + " in the registry");
         }
-        return found;
-    }
-
-    @Override
-    public void setCamelContext(CamelContext camelContext) {
-        this.camelContext = camelContext;
-    }
-
-    @Override
-    public CamelContext getCamelContext() {
-        return camelContext;
+        return fence;
     }
 }

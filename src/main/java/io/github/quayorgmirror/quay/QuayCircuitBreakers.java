@@ -1,17 +1,14 @@
 package io.github.quayorgmirror.quay;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
-import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
-import org.apache.camel.component.micrometer.MicrometerConstants;
-import org.apache.camel.component.micrometer.MicrometerUtils;
 
 /**
  * Bean {@code quayCircuitBreakers}: one {@link QuayCircuitBreaker} per Quay host, asked by {@code quay-call} right
@@ -20,7 +17,7 @@ import org.apache.camel.component.micrometer.MicrometerUtils;
  * node, not per host. State as gauge {@code orgmirror_quay_circuit_open{host}} (the host is no secret and
  * bounded by the number of Quays).
  */
-public class QuayCircuitBreakers implements CamelContextAware {
+public class QuayCircuitBreakers extends RegistryAwareBean {
 
     public static final String OPEN_GAUGE = "orgmirror.quay.circuit.open";
 
@@ -29,7 +26,6 @@ public class QuayCircuitBreakers implements CamelContextAware {
     private final Duration openDuration;
     private final LongSupplier nanoClock;
     private final Clock clock;
-    private CamelContext camelContext;
 
     public QuayCircuitBreakers(int failureThreshold, Duration openDuration, LongSupplier nanoClock, Clock clock) {
         if (failureThreshold < 1) {
@@ -79,11 +75,11 @@ public class QuayCircuitBreakers implements CamelContextAware {
     private QuayCircuitBreaker breaker(String host) {
         return byHost.computeIfAbsent(host, key -> {
             QuayCircuitBreaker created = new QuayCircuitBreaker(failureThreshold, openDuration);
-            if (camelContext != null) {
+            MeterRegistry meters = meterRegistry();
+            if (meters != null) {
                 Gauge.builder(OPEN_GAUGE, created, b -> b.isOpen() ? 1 : 0).tag("host", key)
                         .description("1 while calls to this Quay host fail fast (circuit breaker open)")
-                        .register(MicrometerUtils.getOrCreateMeterRegistry(camelContext.getRegistry(),
-                                MicrometerConstants.METRICS_REGISTRY_NAME));
+                        .register(meters);
             }
             return created;
         });
@@ -93,15 +89,5 @@ public class QuayCircuitBreakers implements CamelContextAware {
     static String host(QuayConnection connection) {
         int port = connection.baseUri().getPort();
         return connection.baseUri().getHost() + (port < 0 ? "" : ":" + port);
-    }
-
-    @Override
-    public void setCamelContext(CamelContext camelContext) {
-        this.camelContext = camelContext;
-    }
-
-    @Override
-    public CamelContext getCamelContext() {
-        return camelContext;
     }
 }

@@ -3,8 +3,6 @@ package io.github.quayorgmirror.quay;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 
@@ -15,7 +13,7 @@ import org.apache.camel.support.SynchronizationAdapter;
  * known yet) waits at the head of the work queue ({@link WaitingWork}); otherwise it steps aside before its first
  * Quay call ({@link QuayHostBusyException}) and is queued again shortly (docs/operations.md, "Quay hosts").
  */
-public class QuayHostShare implements CamelContextAware {
+public class QuayHostShare extends RegistryAwareBean {
 
     /** Whether ready work waits that belongs to another Quay host than {@code host}, or to one not known yet. */
     @FunctionalInterface
@@ -27,9 +25,6 @@ public class QuayHostShare implements CamelContextAware {
 
     private final Map<String, Semaphore> byHost = new ConcurrentHashMap<>();
     private final int passesPerHost;
-    private CamelContext camelContext;
-    private volatile WaitingWork waitingWork;
-    private volatile QuayCircuitBreakers breakers;
 
     public QuayHostShare(int passesPerHost) {
         if (passesPerHost < 1) {
@@ -74,32 +69,8 @@ public class QuayHostShare implements CamelContextAware {
      * got no answer, keeps to its share: its passes may hang until their deadline, and work of other hosts may come.
      */
     private boolean mayExceedShare(String host) {
-        QuayCircuitBreakers answers = breakers();
-        WaitingWork waiting = waitingWork();
+        QuayCircuitBreakers answers = registryBean(QuayCircuitBreakers.class);
+        WaitingWork waiting = registryBean(WaitingWork.class);
         return answers != null && waiting != null && answers.answering(host) && !waiting.waitingBesides(host);
-    }
-
-    private QuayCircuitBreakers breakers() {
-        if (breakers == null && camelContext != null) {
-            breakers = camelContext.getRegistry().findSingleByType(QuayCircuitBreakers.class);
-        }
-        return breakers;
-    }
-
-    private WaitingWork waitingWork() {
-        if (waitingWork == null && camelContext != null) {
-            waitingWork = camelContext.getRegistry().findSingleByType(WaitingWork.class);
-        }
-        return waitingWork;
-    }
-
-    @Override
-    public void setCamelContext(CamelContext camelContext) {
-        this.camelContext = camelContext;
-    }
-
-    @Override
-    public CamelContext getCamelContext() {
-        return camelContext;
     }
 }

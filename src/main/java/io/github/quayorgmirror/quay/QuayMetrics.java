@@ -1,15 +1,10 @@
 package io.github.quayorgmirror.quay;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.component.micrometer.MicrometerConstants;
-import org.apache.camel.component.micrometer.MicrometerUtils;
 
 /**
  * Bean {@code quayMetrics}: counts Quay requests ({@code orgmirror.quay.requests}, tags {@code operation} and
@@ -17,13 +12,11 @@ import org.apache.camel.component.micrometer.MicrometerUtils;
  * redeliveries ({@code orgmirror.quay.redeliveries}, tag {@code operation}). Tags stay low-cardinality: route ids
  * and status codes, never organizations or hosts.
  */
-public class QuayMetrics implements Processor, CamelContextAware {
+public class QuayMetrics extends RegistryAwareBean implements Processor {
 
     public static final String REQUESTS = "orgmirror.quay.requests";
     public static final String REDELIVERIES = "orgmirror.quay.redeliveries";
 
-    private CamelContext camelContext;
-    private volatile MeterRegistry registry;
     // looked up once per tag set: finding a meter by name and tags builds its id and sorts the tags on every call
     private final Map<RequestTags, Counter> requests = new ConcurrentHashMap<>();
     private final Map<String, Counter> redeliveries = new ConcurrentHashMap<>();
@@ -34,7 +27,7 @@ public class QuayMetrics implements Processor, CamelContextAware {
 
     public void countRequest(Exchange exchange) {
         Integer status = QuayCall.of(exchange).attempt().status;
-        requests.computeIfAbsent(new RequestTags(operation(exchange), status), tags -> registry().counter(REQUESTS,
+        requests.computeIfAbsent(new RequestTags(operation(exchange), status), tags -> meterRegistry().counter(REQUESTS,
                 "operation", tags.operation(), "status", tags.status() == null ? "io_error" : tags.status().toString()))
                 .increment();
     }
@@ -42,7 +35,7 @@ public class QuayMetrics implements Processor, CamelContextAware {
     /** Called by the error handler before each redelivery; also counts them on the exchange for the final message. */
     @Override
     public void process(Exchange exchange) {
-        redeliveries.computeIfAbsent(operation(exchange), operation -> registry().counter(REDELIVERIES,
+        redeliveries.computeIfAbsent(operation(exchange), operation -> meterRegistry().counter(REDELIVERIES,
                 "operation", operation)).increment();
         QuayCall call = QuayCall.of(exchange);
         if (call != null) {
@@ -53,26 +46,5 @@ public class QuayMetrics implements Processor, CamelContextAware {
     private static String operation(Exchange exchange) {
         QuayRequest request = QuayCall.request(exchange);
         return request == null ? "unknown" : request.operation().tag();
-    }
-
-    /** Looked up on first use: camel-main binds the Prometheus registry while starting, after the beans are made. */
-    private MeterRegistry registry() {
-        MeterRegistry current = registry;
-        if (current == null) {
-            current = MicrometerUtils.getOrCreateMeterRegistry(camelContext.getRegistry(),
-                    MicrometerConstants.METRICS_REGISTRY_NAME);
-            registry = current;
-        }
-        return current;
-    }
-
-    @Override
-    public void setCamelContext(CamelContext camelContext) {
-        this.camelContext = camelContext;
-    }
-
-    @Override
-    public CamelContext getCamelContext() {
-        return camelContext;
     }
 }

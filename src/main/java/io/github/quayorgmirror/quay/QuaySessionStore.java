@@ -4,8 +4,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -18,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * lock of each login, so that concurrent reconciles of one login sign in once, not once each. Sign-out
  * ({@code quay-signout}) is sent from here, at shutdown and for logins no Secret holds any more.
  */
-public class QuaySessionStore implements CamelContextAware {
+public class QuaySessionStore extends RegistryAwareBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(QuaySessionStore.class);
 
@@ -27,7 +25,6 @@ public class QuaySessionStore implements CamelContextAware {
 
     private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
-    private CamelContext camelContext;
     private volatile ProducerTemplate template;
 
     /** The stored session of this login, or null. */
@@ -126,20 +123,10 @@ public class QuaySessionStore implements CamelContextAware {
         if (template == null) {
             synchronized (this) {
                 if (template == null) {
-                    template = camelContext.createProducerTemplate();
+                    template = getCamelContext().createProducerTemplate();
                 }
             }
         }
         return template;
-    }
-
-    @Override
-    public void setCamelContext(CamelContext camelContext) {
-        this.camelContext = camelContext;
-    }
-
-    @Override
-    public CamelContext getCamelContext() {
-        return camelContext;
     }
 }
