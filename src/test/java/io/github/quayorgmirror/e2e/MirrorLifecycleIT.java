@@ -147,7 +147,7 @@ class MirrorLifecycleIT extends HarnessTestBase {
     }
 
     /**
-     * Events are written beside the passes: with one worker and an API server that takes 12 s to answer each Event
+     * Events are written beside the passes: with one worker and an API server that takes 20 s to answer each Event
      * write, a second mirror still gets its pass at once. Written by the pass, the first mirror's Event would have
      * held the only worker.
      */
@@ -157,7 +157,7 @@ class MirrorLifecycleIT extends HarnessTestBase {
         harness.quay().makeOrgAdmin("markerorg", ControllerHarness.USER);
         harness.quay().addRobot("markerorg", ControllerHarness.ROBOT);
         harness.kube().delayResponses("POST", "/apis/events.k8s.io/v1/namespaces/" + NAMESPACE + "/events",
-                Duration.ofSeconds(12));
+                Duration.ofSeconds(20));
         harness.startController(Map.of("orgmirror.queue.parallelism", "1"));
         harness.create(FULL);
         harness.awaitReady("full");
@@ -165,7 +165,7 @@ class MirrorLifecycleIT extends HarnessTestBase {
                 "organization: markerorg").replace("robotUsername: productionmirror+", "robotUsername: markerorg+"));
         long start = System.nanoTime();
         harness.awaitReady("marker");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(14));
         await().atMost(Duration.ofSeconds(20)).until(() -> normalEvents("marker").stream()
                 .anyMatch(event -> event.startsWith("Created: ")));
     }
