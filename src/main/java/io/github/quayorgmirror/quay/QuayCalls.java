@@ -66,8 +66,8 @@ public class QuayCalls {
         exchange.setProperty(ENDPOINT, attempt.endpointUri);
         var message = exchange.getMessage();
         // Camel* headers never become HTTP headers, and the error handler counts redeliveries in them
-        message.removeHeaders("*", "Camel*");
-        message.removeHeaders("CamelHttp*");
+        MessageHeaders.keepOnlyCamelHeaders(message);
+        MessageHeaders.removeCamelHttpHeaders(message);
         // the enum camel-http reads: as text it would be converted on each send, scanning every type converter
         message.setHeader(Exchange.HTTP_METHOD, HttpMethods.valueOf(request.method()));
         message.setHeader("Accept", "application/json");
@@ -83,7 +83,7 @@ public class QuayCalls {
      * recorded (authentication or the call threw) the request body, which may hold a password, goes too.
      */
     public void clearMessage(Exchange exchange) {
-        exchange.getMessage().removeHeaders("*", "Camel*");
+        MessageHeaders.keepOnlyCamelHeaders(exchange.getMessage());
         QuayCall.Attempt attempt = QuayCall.of(exchange).attempt();
         if (attempt.status == null && attempt.ioFailure == null) {
             exchange.getMessage().setBody(null);

@@ -43,7 +43,7 @@ public class QuayResponses {
         }
         attempt.answerHeaders = kept;
         message.setBody(message.getBody(String.class));
-        message.removeHeaders("*", "Camel*");
+        MessageHeaders.keepOnlyCamelHeaders(message);
     }
 
     static Object responseHeader(Exchange exchange, String name) {
