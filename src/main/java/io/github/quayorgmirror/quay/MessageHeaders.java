@@ -6,7 +6,7 @@ import org.apache.camel.Message;
  * Header clean-up by name prefix. Camel's {@code removeHeaders(pattern, excludePatterns)} tries a pattern that does
  * not match as a wildcard as a regular expression next, compiling it for every header it checks: with
  * {@code "Camel*"} as the exclusion, that is one {@code Pattern.compile} per Quay answer header on every call
- * (about 5 % of a worker's CPU per create, docs/benchmark.md). A prefix test does the same here.
+ * (docs/benchmark.md, fourth round). A prefix test does the same here.
  */
 final class MessageHeaders {
 
