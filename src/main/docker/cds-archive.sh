@@ -2,7 +2,7 @@
 # Image build only (Dockerfile): a training run that writes an AppCDS archive of the classes a start loads.
 # The controller starts as entrypoint.sh starts it, with an API server that cannot be reached, and stops after
 # a few seconds (camel-main's durationMaxSeconds); at that exit the JVM writes every class it loaded (Camel,
-# the YAML routes' classes, fabric8, Vert.x, Jackson, log4j) to /deployments/app.jsa, already parsed and
+# the YAML routes' classes, fabric8, Vert.x, Jackson, SLF4J) to /deployments/app.jsa, already parsed and
 # verified. entrypoint.sh maps that archive when it exists: a start takes about half the CPU
 # (docs/benchmark.md, Start). The archive only fits this JVM and this jar; the JVM ignores one that does not.
 set -e

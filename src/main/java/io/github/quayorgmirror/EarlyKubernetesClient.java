@@ -27,7 +27,7 @@ final class EarlyKubernetesClient {
     /**
      * Starts building. A failure is kept, not logged, for {@link #client()} to throw where building it on the main
      * thread would have thrown it. A daemon thread: it keeps no JVM alive whose start failed before it ended.
-     * SLF4J is bound to log4j first, on the calling thread: while one thread binds it, SLF4J hands the others
+     * SLF4J is bound to its logging backend first, on the calling thread: while one thread binds it, SLF4J hands the others
      * substitute loggers, and camel-main's would lose what it logs meanwhile (SLF4J warns of it on stderr).
      */
     static EarlyKubernetesClient start() {

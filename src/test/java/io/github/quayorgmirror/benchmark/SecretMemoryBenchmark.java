@@ -41,8 +41,11 @@ public final class SecretMemoryBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        if (System.getProperty("log4j2.configurationFile") == null) {
-            System.setProperty("log4j2.configurationFile", "log4j2.properties");
+        // the production levels, not the tests' DEBUG (a -D flag of the same name still wins)
+        for (String logger : List.of("io.github.quayorgmirror", "org.apache.camel.component.http",
+                "org.apache.camel.processor.errorhandler")) {
+            System.setProperty("org.slf4j.simpleLogger.log." + logger,
+                    System.getProperty("org.slf4j.simpleLogger.log." + logger, "info"));
         }
         MOCK_SERVER_LOG.setLevel(Level.WARNING);
         int unrelated = Integer.getInteger("benchmark.unrelated-secrets", 1000);

@@ -68,7 +68,7 @@ class EmbeddedRunIT {
         assertThat(read(output).lines().filter(line -> !line.isBlank()))
                 .as("the narrative, the commands and the controller's INFO lines only").allMatch(line ->
                         line.startsWith("[embedded] ") || line.startsWith("  export ") || line.startsWith("  kubectl ")
-                                || line.matches("\\d\\d:\\d\\d:\\d\\d INFO  \\w+ - .*"));
+                                || line.matches("\\d\\d:\\d\\d:\\d\\d INFO \\w+ - .*"));
 
         long stopping = System.nanoTime();
         run.destroy();

@@ -12,8 +12,8 @@ import io.github.quayorgmirror.resource.MirrorResource;
 import io.github.quayorgmirror.secret.KubectlApplied;
 import io.github.quayorgmirror.secret.SecretSnapshot;
 import io.github.quayorgmirror.status.Condition;
+import io.github.quayorgmirror.testing.CapturedLog;
 import io.github.quayorgmirror.testing.ControllerHarness;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +22,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.main.Main;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.WriterAppender;
-import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +32,7 @@ class TenantSafetyIT {
     private static final String SAMPLE = "organizationmirror-sample";
 
     private ControllerHarness harness;
-    private WriterAppender appender;
+    private CapturedLog log;
 
     @BeforeEach
     void start() {
@@ -47,11 +42,8 @@ class TenantSafetyIT {
     @AfterEach
     void stop() {
         harness.close();
-        if (appender != null) {
-            LoggerContext logging = (LoggerContext) LogManager.getContext(false);
-            logging.getConfiguration().getRootLogger().removeAppender(appender.getName());
-            logging.updateLoggers();
-            appender.stop();
+        if (log != null) {
+            log.close();
         }
     }
 
@@ -97,7 +89,7 @@ class TenantSafetyIT {
     @Test
     void valuesInALastAppliedAnnotationReachNoExchangeLogStatusOrEvent() {
         String marker = "value-only-in-unrelated-key-and-annotation";
-        StringWriter log = captureLog();
+        CapturedLog captured = captureLog();
         Main controller = harness.startController();
         List<String> exchanges = recordExchanges(controller);
         writeAppliedSecret(Map.of("host", harness.quay().baseUri().toString(), "token", harness.token(),
@@ -111,7 +103,7 @@ class TenantSafetyIT {
         await().until(() -> harness.events("Warning", SAMPLE).stream().anyMatch(e -> e.startsWith("InvalidSecret:")));
 
         assertThat(exchanges).isNotEmpty().noneMatch(text -> text.contains(marker) || text.contains("last-applied"));
-        assertThat(log.toString()).isNotEmpty().doesNotContain(marker, harness.token());
+        assertThat(captured.text()).isNotEmpty().doesNotContain(marker, harness.token());
         assertThat(MirrorResource.api(harness.kube().client()).inNamespace(NAMESPACE).withName(SAMPLE).get()
                 .getAdditionalProperties().get("status").toString()).doesNotContain(marker, harness.token());
         assertThat(harness.events("Warning", null).toString() + harness.events("Normal", null))
@@ -276,15 +268,8 @@ class TenantSafetyIT {
         return seen;
     }
 
-    private StringWriter captureLog() {
-        StringWriter log = new StringWriter();
-        appender = WriterAppender.newBuilder().setName("tenant-safety-" + System.nanoTime())
-                .setTarget(log).setLayout(PatternLayout.newBuilder().withPattern("%level %c %m %throwable%n").build())
-                .build();
-        appender.start();
-        LoggerContext logging = (LoggerContext) LogManager.getContext(false);
-        logging.getConfiguration().getRootLogger().addAppender(appender, Level.ALL, null);
-        logging.updateLoggers();
+    private CapturedLog captureLog() {
+        log = CapturedLog.start();
         return log;
     }
 }

@@ -122,7 +122,12 @@ public final class EmbeddedMain {
      */
     private static void quietLogging(boolean verbose) {
         if (!verbose) {
-            System.setProperty("log4j2.configurationFile", "classpath:embedded-log4j2.xml");
+            // system properties win over the tests' simplelogger.properties, key by key
+            Map.of("defaultLogLevel", "error", "dateTimeFormat", "HH:mm:ss", "showThreadName", "false",
+                    "log.io.github.quayorgmirror", "info",
+                    "log.org.apache.camel.component.http", "error",
+                    "log.org.apache.camel.processor.errorhandler", "error")
+                    .forEach((key, value) -> System.setProperty("org.slf4j.simpleLogger." + key, value));
             MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
         }
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.quayorgmirror.fakequay.FakeQuay;
 import io.github.quayorgmirror.fakequay.RecordedCall;
 import io.github.quayorgmirror.fakequay.ValidCreateBody;
-import java.io.StringWriter;
+import io.github.quayorgmirror.testing.CapturedLog;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -15,11 +15,6 @@ import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.WriterAppender;
-import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
@@ -46,8 +41,7 @@ abstract class QuayRoutesTestBase {
     FakeQuay quay;
     String aliceToken;
     String bobToken;
-    private StringWriter log;
-    private WriterAppender appender;
+    private CapturedLog log;
 
     FakeQuay startFake() {
         return FakeQuay.startHttp();
@@ -55,13 +49,7 @@ abstract class QuayRoutesTestBase {
 
     @BeforeEach
     void startFakeAndCaptureLog() {
-        log = new StringWriter();
-        appender = WriterAppender.newBuilder().setName("secrecy-" + System.nanoTime()).setTarget(log)
-                .setLayout(PatternLayout.newBuilder().withPattern("%level %c %m %throwable%n").build()).build();
-        appender.start();
-        LoggerContext logging = (LoggerContext) LogManager.getContext(false);
-        logging.getConfiguration().getRootLogger().addAppender(appender, Level.ALL, null);
-        logging.updateLoggers();
+        log = CapturedLog.start();
 
         quay = startFake();
         quay.addOrganization("org");
@@ -78,16 +66,13 @@ abstract class QuayRoutesTestBase {
     @AfterEach
     void stopFakeAndCheckLog() {
         quay.close();
-        LoggerContext logging = (LoggerContext) LogManager.getContext(false);
-        logging.getConfiguration().getRootLogger().removeAppender(appender.getName());
-        logging.updateLoggers();
-        appender.stop();
-        assertThat(log.toString()).as("captured log").isNotEmpty()
+        log.close();
+        assertThat(log.text()).as("captured log").isNotEmpty()
                 .doesNotContain(aliceToken, bobToken, ALICE_PASSWORD, BOB_PASSWORD);
     }
 
     String capturedLog() {
-        return log.toString();
+        return log.text();
     }
 
     QuayConnection tokenConnection(String token) {
