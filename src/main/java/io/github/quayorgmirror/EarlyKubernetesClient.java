@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
 import io.vertx.core.Vertx;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 final class EarlyKubernetesClient {
 
     static final String NAME = "earlyKubernetesClient";
+    private static final Logger LOG = LoggerFactory.getLogger(EarlyKubernetesClient.class);
 
     private final CompletableFuture<SharedVertx> vertx = new CompletableFuture<>();
     private final CompletableFuture<KubernetesClient> client = new CompletableFuture<>();
@@ -40,13 +42,30 @@ final class EarlyKubernetesClient {
     }
 
     private void build() {
+        KubernetesClient built;
         try {
             SharedVertx shared = new SharedVertx();
             vertx.complete(shared);
-            client.complete(build(shared.vertx()));
+            built = build(shared.vertx());
+            client.complete(built);
         } catch (RuntimeException | Error e) {
             vertx.completeExceptionally(e);
             client.completeExceptionally(e);
+            return;
+        }
+        connect(built);
+    }
+
+    /**
+     * A first request, answered or not: it loads Vert.x's HTTP client and opens a connection to the API server
+     * here, beside camel-main, instead of in the informer's first list, which readiness waits for. {@code GET
+     * /version} needs no permission (every client may read it) and changes nothing.
+     */
+    private static void connect(KubernetesClient client) {
+        try {
+            client.getKubernetesVersion();
+        } catch (RuntimeException e) {
+            LOG.debug("First request to the API server (GET /version) failed: {}", e.getMessage());
         }
     }
 

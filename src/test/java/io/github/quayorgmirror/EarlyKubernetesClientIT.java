@@ -75,6 +75,19 @@ class EarlyKubernetesClientIT {
     }
 
     @Test
+    void connectsToTheApiServerBeforeCamelMainNeedsIt() throws Exception {
+        EarlyKubernetesClient early = EarlyKubernetesClient.start();
+        context.getRegistry().bind(EarlyKubernetesClient.NAME, early);
+        String userAgent = early.client().getConfiguration().getUserAgent();
+
+        // the mock server has no /version: a 404 is enough, the connection and the classes are what count
+        await().until(() -> kubernetes.requestsFrom(userAgent).contains("GET /version"));
+        new ControllerConfiguration().configure(context);
+        context.start();
+        assertThat(mirror(early.client())).isNotNull();
+    }
+
+    @Test
     void buildsItsOwnFromTheKubeconfigWithoutAnEarlyStart() throws Exception {
         new ControllerConfiguration().configure(context);
         context.start();
