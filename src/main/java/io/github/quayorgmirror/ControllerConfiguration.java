@@ -69,7 +69,7 @@ public class ControllerConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(ControllerConfiguration.class);
 
-    static final String MIRROR_CACHE = "organizationMirrorCache";
+    public static final String MIRROR_CACHE = "organizationMirrorCache";
     static final String WORK_QUEUE = "workqueue:organizationmirrors";
     static final String METRICS_REGISTRY = "metricsRegistry";
     static final String SECRET_CHANGED = "direct:referenced-secret-changed";

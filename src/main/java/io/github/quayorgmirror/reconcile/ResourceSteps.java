@@ -16,6 +16,9 @@ import org.apache.camel.Exchange;
 /** Reconcile steps on the resource itself: read it from the cache, hold and release the finalizer. */
 public class ResourceSteps {
 
+    /** How soon a pass that found the informer not synced yet looks again. */
+    static final Duration NOT_SYNCED_RETRY = Duration.ofMillis(100);
+
     private final Supplier<InformerCache> cache;
     private final Finalizers finalizers;
     private final OwnWrites ownWrites;
@@ -37,8 +40,9 @@ public class ResourceSteps {
         exchange.setProperty(ReconcileProperties.OUTCOME, new ReconcileOutcome());
         InformerCache mirrors = cache.get();
         if (mirrors == null || !mirrors.isSynced()) {
-            // Before the first list completes, "absent" means "not known yet": look again shortly.
-            exchange.setProperty(WorkQueueConstants.REQUEUE_AFTER, Duration.ofSeconds(1));
+            // Before the first list completes, "absent" means "not known yet": look again shortly. The first list's
+            // own ADDED events can reach a pass just before the informer marks itself synced, so "shortly" is short.
+            exchange.setProperty(WorkQueueConstants.REQUEUE_AFTER, NOT_SYNCED_RETRY);
             return;
         }
         int slash = key.indexOf('/');

@@ -106,6 +106,9 @@ class MirrorLifecycleIT extends HarnessTestBase {
         harness.quay().makeOrgAdmin("markerorg", ControllerHarness.USER);
         harness.quay().addRobot("markerorg", ControllerHarness.ROBOT);
         Main controller = harness.startController();
+        // created after the first list, so that it comes as a watch event: a pass that starts while the informer
+        // is still taking in its first list is put back until it has (ResourceSteps.load), and would count here
+        ControllerHarness.awaitSynced(controller);
         harness.create(FULL);
         harness.awaitReady("full");
         // the watch delivers events in order: once a mirror created later has had its pass, the echo of the first

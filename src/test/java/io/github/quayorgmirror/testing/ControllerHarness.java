@@ -6,8 +6,10 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.github.quayorgmirror.ControllerConfiguration;
 import io.github.quayorgmirror.ControllerMain;
 import io.github.quayorgmirror.fakequay.FakeQuay;
+import io.github.quayorgmirror.informer.InformerCache;
 import io.github.quayorgmirror.leader.LeaderElection;
 import io.github.quayorgmirror.queue.KeyedWorkQueue;
 import io.github.quayorgmirror.queue.WorkQueueComponent;
@@ -310,6 +312,13 @@ public final class ControllerHarness implements AutoCloseable {
     /** The work queue of a controller started here. */
     public static KeyedWorkQueue queue(Main controller) {
         return controller.getCamelContext().getComponent("workqueue", WorkQueueComponent.class).queue("organizationmirrors");
+    }
+
+    /** Waits until the controller's informer has listed every OrganizationMirror (and so sees later ones as watch events). */
+    public static void awaitSynced(Main controller) {
+        InformerCache cache = controller.getCamelContext().getRegistry()
+                .lookupByNameAndType(ControllerConfiguration.MIRROR_CACHE, InformerCache.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> cache != null && cache.isSynced());
     }
 
     /** Waits until the controller has no pass queued or running (a retry scheduled for later may remain). */
