@@ -354,9 +354,15 @@ public final class ConvergenceBenchmark {
         return path.replaceAll("/organization/[^/]+", "/organization/{org}");
     }
 
-    /** The kind of object read (secrets, organizationmirrors, leases...), and whether it was a list or watch. */
+    /**
+     * The kind of object read (secrets, organizationmirrors, leases...), and whether it was a list or watch; a path
+     * outside the resource APIs (the early {@code GET /version}) as itself.
+     */
     private static String apiReadKind(String request) {
         String[] pathAndQuery = request.substring("GET ".length()).split("\\?", 2);
+        if (!pathAndQuery[0].startsWith("/api/") && !pathAndQuery[0].startsWith("/apis/")) {
+            return "GET " + pathAndQuery[0];
+        }
         String[] segments = pathAndQuery[0].split("/");
         boolean named = segments.length >= 2 && segments[segments.length - 2].matches("[a-z]+s");
         String kind = named ? segments[segments.length - 2] + " get" : segments[segments.length - 1];
