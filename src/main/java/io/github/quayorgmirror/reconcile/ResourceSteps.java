@@ -16,7 +16,11 @@ import org.apache.camel.Exchange;
 /** Reconcile steps on the resource itself: read it from the cache, hold and release the finalizer. */
 public class ResourceSteps {
 
-    /** How soon a pass that found the informer not synced yet looks again. */
+    /**
+     * How soon a pass that found the informer not synced yet looks again. Short, and still no busy loop: only the
+     * first list's own events can meet an informer not synced (fabric8 stays synced once it has listed, through every
+     * relist), and it says so right after it has handed them out.
+     */
     static final Duration NOT_SYNCED_RETRY = Duration.ofMillis(100);
 
     private final Supplier<InformerCache> cache;
